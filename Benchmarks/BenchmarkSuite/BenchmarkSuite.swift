@@ -1,0 +1,1 @@
+// Replaced by the benchmark work (issue 6).

@@ -1,0 +1,34 @@
+# RidgeLasso: the two commands a newcomer types are `make bench` and `make test`.
+# Each installs what is missing (Debian's BLAS/LAPACK and OpenBLAS) by itself, quietly.
+
+SWIFT ?= swift
+BENCH_ARGS ?=
+
+.PHONY: all deps build test bench bench-quick release clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# A test process that dies inside LAPACK's XERBLA exits 0 with no summary; so the run only
+# counts as green when Swift Testing printed its passing summary line and nothing failed.
+test: deps
+	@bash scripts/run-tests.sh
+
+# The main job: the benchmark on the built-in problems (release build).
+bench: deps
+	$(SWIFT) build -c release --product ridgelasso-benchmark
+	.build/release/ridgelasso-benchmark $(BENCH_ARGS)
+
+bench-quick:
+	$(MAKE) bench BENCH_ARGS="--quick $(BENCH_ARGS)"
+
+clean:
+	rm -rf .build

@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+// RidgeLasso: exact ridge through BLAS/LAPACK, lasso and elastic net by coordinate descent.
+//
+// Layers (each arrow points down only):
+//   ridgelasso (CLI), RidgeLassoBenchmark  →  RidgeLasso (+ RidgeLassoPlots)  →  LinearAlgebra  →  CLAPACK
+import PackageDescription
+
+let package = Package(
+    name: "RidgeLasso",
+    products: [
+        .library(name: "RidgeLasso", targets: ["RidgeLasso"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .executable(name: "ridgelasso", targets: ["RidgeLassoCLI"]),
+        .executable(name: "ridgelasso-benchmark", targets: ["RidgeLassoBenchmark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Debian's libblas-dev + liblapack-dev; no Swift code.
+        .systemLibrary(
+            name: "CLAPACK",
+            path: "Sources/CLAPACK",
+            providers: [.apt(["libblas-dev", "liblapack-dev"])]
+        ),
+        // Matrix, BLAS/LAPACK calls, LAPACKError: the only importer of CLAPACK.
+        .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
+        // The models users call: exact ridge, coordinate descent, gradient baselines, selection.
+        .target(name: "RidgeLasso", dependencies: ["LinearAlgebra"]),
+        // A small SVG writer shared by the CLI and the benchmark.
+        .target(name: "RidgeLassoPlots"),
+        // The `ridgelasso` command line.
+        .executableTarget(
+            name: "RidgeLassoCLI",
+            dependencies: [
+                "RidgeLasso", "RidgeLassoPlots",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The benchmark: problems, runners and reports (a library, so a test can run it small).
+        .target(
+            name: "BenchmarkSuite",
+            dependencies: ["RidgeLasso", "LinearAlgebra", "RidgeLassoPlots"],
+            path: "Benchmarks/BenchmarkSuite",
+            resources: [.copy("Resources/diabetes.csv")]
+        ),
+        .executableTarget(
+            name: "RidgeLassoBenchmark",
+            dependencies: ["BenchmarkSuite"],
+            path: "Benchmarks/RidgeLassoBenchmark"
+        ),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(
+            name: "RidgeLassoTests",
+            dependencies: ["RidgeLasso", "LinearAlgebra"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["RidgeLassoCLI", "RidgeLassoPlots"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "BenchmarkSuiteTests", dependencies: ["BenchmarkSuite"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// Replaced by the CLI work (issue 5).
+print("ridgelasso: not built yet")

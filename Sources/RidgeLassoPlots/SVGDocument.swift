@@ -1,0 +1,1 @@
+// Placeholder replaced by the plotting work (issue 5/6).
