@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BENCH_ARGS ?=
 
-.PHONY: all deps build test bench bench-quick release clean
+.PHONY: all deps build test test-reference bench bench-quick release clean
 
 all: build
 
@@ -32,3 +32,8 @@ bench-quick:
 
 clean:
 	rm -rf .build
+
+# The same tests against Debian's reference BLAS/LAPACK instead of OpenBLAS (no switch of the
+# system's alternatives: the loader is pointed at the reference libraries for this run only).
+test-reference: deps
+	@LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/blas:/usr/lib/x86_64-linux-gnu/lapack bash scripts/run-tests.sh

@@ -1,0 +1,58 @@
+import Testing
+@testable import LinearAlgebra
+
+@Suite("Cholesky")
+struct CholeskyFactorizationTests {
+    @Test("a hand-checkable factor and solve")
+    func handCase() throws {
+        // A = [[4, 2], [2, 3]] = LLᵀ with L = [[2, 0], [1, √2]].
+        let a = try Matrix(rows: [[4, 2], [2, 3]])
+        let c = try CholeskyFactorization(a)
+        #expect(c.factor[0, 0] == 2)
+        #expect(c.factor[1, 0] == 1)
+        #expect(abs(c.factor[1, 1] - 2.0.squareRoot()) < 1e-15)
+        #expect(c.factor[0, 1] == 0)
+        // A x = [2, 1] has x = [0.5, 0].
+        let x = try c.solve([2, 1])
+        #expect(abs(x[0] - 0.5) < 1e-15 && abs(x[1]) < 1e-15)
+        // κ₁(A) = ‖A‖₁‖A⁻¹‖₁ = 6 · 6/8 = 4.5; dpocon's estimate is exact for 2×2.
+        #expect(abs(c.reciprocalCondition - 1 / 4.5) < 1e-12)
+    }
+
+    @Test("solves a random SPD system to rounding, several right-hand sides")
+    func randomSystem() throws {
+        let b = randomMatrix(40, 10, seed: 5)
+        var a = try b.gram()
+        for i in 0..<10 { a[i, i] += 1 }
+        let xTrue = randomMatrix(10, 3, seed: 6)
+        let rhs = try a.multiplied(by: xTrue)
+        let x = try CholeskyFactorization(a).solve(rhs)
+        #expect(maxAbsDifference(x, xTrue) < 1e-12)
+    }
+
+    @Test("an indefinite matrix throws notPositiveDefinite with the failing minor")
+    func indefinite() throws {
+        let a = try Matrix(rows: [[1, 0, 0], [0, 1, 0], [0, 0, -1]])
+        #expect(throws: LinearAlgebraError.notPositiveDefinite(minor: 3)) { try CholeskyFactorization(a) }
+        let b = try Matrix(rows: [[1, 2], [2, 1]])
+        #expect(throws: LinearAlgebraError.notPositiveDefinite(minor: 2)) { try CholeskyFactorization(b) }
+    }
+
+    @Test("an ill-conditioned matrix factors but says so through its condition estimate")
+    func illConditioned() throws {
+        let a = try Matrix(rows: [[1, 1], [1, 1 + 1e-12]])
+        let c = try CholeskyFactorization(a)
+        #expect(c.reciprocalCondition < 1e-11)
+    }
+
+    @Test("bad shapes and NaN are rejected before LAPACK")
+    func validation() throws {
+        #expect(throws: LinearAlgebraError.self) { try CholeskyFactorization(Matrix(rows: 2, columns: 3)) }
+        var a = Matrix.identity(2)
+        a[1, 0] = .nan
+        #expect(throws: LinearAlgebraError.nonFinite(row: 1, column: 0)) { try CholeskyFactorization(a) }
+        let c = try CholeskyFactorization(Matrix.identity(2))
+        #expect(throws: LinearAlgebraError.self) { try c.solve([1, 2, 3]) }
+        #expect(try CholeskyFactorization(Matrix(rows: 0, columns: 0)).order == 0)
+    }
+}

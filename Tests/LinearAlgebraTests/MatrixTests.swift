@@ -1,0 +1,54 @@
+import Testing
+@testable import LinearAlgebra
+
+@Suite("Matrix")
+struct MatrixTests {
+    @Test("column-major layout: element (i, j) at i + j·rows")
+    func layout() throws {
+        let m = try Matrix(rows: [[1, 2, 3], [4, 5, 6]])
+        #expect(m.rows == 2 && m.columns == 3)
+        #expect(m.storage == [1, 4, 2, 5, 3, 6])
+        #expect(m[1, 2] == 6)
+        #expect(m.column(1) == [2, 5])
+        #expect(m.row(0) == [1, 2, 3])
+        #expect(m.transposed == (try Matrix(rows: [[1, 4], [2, 5], [3, 6]])))
+        #expect(try Matrix(columns: [[1, 4], [2, 5], [3, 6]]) == m)
+    }
+
+    @Test("ragged rows and wrong storage sizes throw dimensionMismatch")
+    func shapeErrors() {
+        #expect(throws: LinearAlgebraError.dimensionMismatch("row 1 has 1 values, row 0 has 2")) {
+            try Matrix(rows: [[1, 2], [3]])
+        }
+        #expect(throws: LinearAlgebraError.self) { try Matrix(rows: 2, columns: 2, columnMajor: [1, 2, 3]) }
+        #expect(throws: LinearAlgebraError.self) { try Matrix(columns: [[1, 2], [3]]) }
+    }
+
+    @Test("value semantics: a copy is independent")
+    func valueSemantics() {
+        let a = Matrix(rows: 2, columns: 2, repeating: 1)
+        var b = a
+        b[0, 0] = 7
+        #expect(a[0, 0] == 1)
+        #expect(b[0, 0] == 7)
+    }
+
+    @Test("the first non-finite entry is reported with its row and column")
+    func nonFinite() throws {
+        var m = Matrix(rows: 3, columns: 2)
+        #expect(m.firstNonFinite() == nil)
+        m[2, 1] = .infinity
+        m[1, 1] = .nan
+        let hit = try #require(m.firstNonFinite())
+        #expect(hit.row == 1 && hit.column == 1)
+        #expect(throws: LinearAlgebraError.nonFinite(row: 1, column: 1)) { try m.checkFinite() }
+    }
+
+    @Test("row and column selection")
+    func selection() throws {
+        let m = try Matrix(rows: [[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+        #expect(m.selectingRows([2, 0]) == (try Matrix(rows: [[7, 8, 9], [1, 2, 3]])))
+        #expect(m.selectingColumns([1]) == (try Matrix(rows: [[2], [5], [8]])))
+        #expect(Matrix.identity(2) == (try Matrix(rows: [[1, 0], [0, 1]])))
+    }
+}
