@@ -48,27 +48,25 @@ func cvWeights(_ n: Int, seed: UInt64, withZero: Bool = true) -> [Double] {
     return w
 }
 
-/// Weighted ridge by brute force: solves (ZᵀSZ + diag(0, αI))β = ZᵀSy, Z = [1, X], by a Cholesky
-/// factorization of the (p+1) × (p+1) normal equations (or p × p without intercept).
+/// Weighted ridge by brute force: the least-squares solution of the augmented system
+/// [S^½Z; 0 √αI]β ≈ [S^½y; 0], Z = [1, X] (or X without intercept), by Householder QR — whose
+/// condition is the square root of the normal equations', so it stays accurate at tiny α.
 func cvRidgeBruteForce(
     _ x: Matrix, _ y: [Double], alpha: Double, weights: [Double]?, fitIntercept: Bool
 ) throws -> (w: [Double], b: Double) {
     let n = x.rows, p = x.columns, off = fitIntercept ? 1 : 0, d = p + off
-    var a = Matrix(rows: d, columns: d)
-    var rhs = [Double](repeating: 0, count: d)
-    for i in 0..<n {
-        let s = weights?[i] ?? 1
-        guard s > 0 else { continue }
-        var z = [Double](repeating: 1, count: d)
-        for j in 0..<p { z[j + off] = x[i, j] }
-        for c in 0..<d {
-            rhs[c] += s * z[c] * y[i]
-            for r in 0..<d { a[r, c] += s * z[r] * z[c] }
-        }
+    let rows = (0..<n).filter { (weights?[$0] ?? 1) > 0 }
+    var a = Matrix(rows: rows.count + p, columns: d)
+    var rhs = [Double](repeating: 0, count: rows.count + p)
+    for (r, i) in rows.enumerated() {
+        let root = (weights?[i] ?? 1).squareRoot()
+        if fitIntercept { a[r, 0] = root }
+        for j in 0..<p { a[r, j + off] = root * x[i, j] }
+        rhs[r] = root * y[i]
     }
-    for j in 0..<p { a[j + off, j + off] += alpha }
-    let sol = try CholeskyFactorization(a).solve(rhs)
-    return (Array(sol[off...]), fitIntercept ? sol[0] : 0)
+    for j in 0..<p { a[rows.count + j, j + off] = alpha.squareRoot() }
+    let sol = try QRFactorization(a).solveLeastSquares(rhs)
+    return (Array(sol[off..<d]), fitIntercept ? sol[0] : 0)
 }
 
 /// Leave-one-out residuals by n separate refits (rows of zero weight keep their ordinary residual).
