@@ -3,7 +3,7 @@
 /// the same on every machine and in every Swift version.
 ///
 /// Not cryptographic. Used only to shuffle rows into cross-validation folds.
-struct SplitMix64: RandomNumberGenerator, Sendable {
+struct SplitMix64Generator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator whose sequence is fixed by `seed`.
@@ -20,7 +20,7 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
     /// A uniform integer in `0..<bound` by Lemire's multiply-and-reject method, written out here
     /// (rather than `Int.random(in:using:)`) so the sequence cannot change with the standard library.
     mutating func nextIndex(below bound: Int) -> Int {
-        precondition(bound > 0, "SplitMix64.nextIndex: bound must be positive")
+        precondition(bound > 0, "SplitMix64Generator.nextIndex: bound must be positive")
         let b = UInt64(bound)
         var product = next().multipliedFullWidth(by: b)
         if product.low < b {
