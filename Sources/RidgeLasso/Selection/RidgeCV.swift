@@ -40,7 +40,12 @@ public enum RidgeSelectionCriterion: Sendable, Equatable, Hashable {
 /// and always picks its minimum.
 ///
 /// Several targets share the decomposition; each gets its own α when ``alphaPerTarget`` is true,
-/// otherwise all take the α minimizing the error averaged over targets (scikit-learn's default).
+/// otherwise all take the α minimizing the error averaged over targets (scikit-learn's default;
+/// with ``SelectionRule/oneStandardError`` the standard errors are averaged too).
+///
+/// ``evaluate(_:targets:sampleWeights:)`` does the choosing; ``fit(_:targets:sampleWeights:)``
+/// then refits each target on all rows with ``Ridge`` at its α (so the model carries Ridge's
+/// solver choice and condition estimate).
 public struct RidgeCV: Sendable {
     /// The candidate α (each finite and > 0). Errors are reported in this order.
     public var alphas: [Double]
@@ -57,6 +62,9 @@ public struct RidgeCV: Sendable {
     public var storeLeaveOneOutResiduals: Bool
     /// Threads for K-fold (default: all cores). Results do not depend on it.
     public var threads: Int?
+    /// The solver of the final refit at the chosen α (default ``RidgeSolver/auto``: Cholesky when
+    /// safe, otherwise QR or SVD, exactly as ``Ridge``).
+    public var solver: RidgeSolver
 
     public init(
         alphas: [Double],
@@ -65,7 +73,8 @@ public struct RidgeCV: Sendable {
         rule: SelectionRule = .minimum,
         alphaPerTarget: Bool = false,
         storeLeaveOneOutResiduals: Bool = false,
-        threads: Int? = nil
+        threads: Int? = nil,
+        solver: RidgeSolver = .auto
     ) {
         self.alphas = alphas
         self.fitIntercept = fitIntercept
@@ -74,6 +83,7 @@ public struct RidgeCV: Sendable {
         self.alphaPerTarget = alphaPerTarget
         self.storeLeaveOneOutResiduals = storeLeaveOneOutResiduals
         self.threads = threads
+        self.solver = solver
     }
 
     /// `count` values spaced evenly in log scale from `maximum` down to `minimum` (both included).
@@ -92,9 +102,28 @@ public struct RidgeCV: Sendable {
         return try fit(x, targets: ym, sampleWeights: sampleWeights)[0]
     }
 
-    /// Chooses α for every column of `targets` (one eigendecomposition for all) and refits.
+    /// Chooses α for every column of `targets` (one eigendecomposition for all) and refits each
+    /// target with ``Ridge`` at its α.
     /// - Returns: one result per target, in column order.
     public func fit(_ x: Matrix, targets y: Matrix, sampleWeights: [Double]? = nil) throws(RegressionError) -> [RidgeCVResult] {
+        let evaluation = try evaluate(x, targets: y, sampleWeights: sampleWeights)
+        var models = [RidgeModel?](repeating: nil, count: y.columns)
+        for index in Set(evaluation.indicesOfChosenAlpha).sorted() {
+            let columns = (0..<y.columns).filter { evaluation.indicesOfChosenAlpha[$0] == index }
+            let fitted = try Ridge(alpha: alphas[index], fitIntercept: fitIntercept, solver: solver)
+                .fit(x, targets: y.selectingColumns(columns), sampleWeights: sampleWeights)
+            for (k, t) in columns.enumerated() { models[t] = fitted[k] }
+        }
+        return try (0..<y.columns).map { (t: Int) throws(RegressionError) -> RidgeCVResult in
+            guard let model = models[t] else { throw .emptyData("no model was refitted for target \(t)") }
+            return RidgeCVResult(target: t, evaluation: evaluation, model: model)
+        }
+    }
+
+    /// Scores every α for every column of `targets` and picks α by ``rule``, without the final
+    /// refit: the whole cost of choosing α (one eigendecomposition for LOO and GCV).
+    /// - Throws: ``RegressionError`` for bad data, weights, α list, folds or threads.
+    public func evaluate(_ x: Matrix, targets y: Matrix, sampleWeights: [Double]? = nil) throws(RegressionError) -> RidgeCVEvaluation {
         try Validation.design(x, targets: y)
         try Validation.weights(sampleWeights, rows: x.rows)
         try validateAlphas()
@@ -108,12 +137,10 @@ public struct RidgeCV: Sendable {
         var gcv: [[Double]]? = nil
         var looResiduals: [Matrix]? = nil
         var dfs: [Double]? = nil
-        var fullSpectrum: RidgeSpectrum? = nil
 
         switch criterion {
         case .leaveOneOut, .generalizedCrossValidation:
             let spectrum = try RidgeSpectrum(x: x, y: y, weights: weights, fitIntercept: fitIntercept)
-            fullSpectrum = spectrum
             dfs = alphas.map { spectrum.degreesOfFreedom(alpha: $0) }
             if criterion == .leaveOneOut {
                 let scores = try spectrum.leaveOneOut(alphas: alphas, storeResiduals: storeLeaveOneOutResiduals)
@@ -127,8 +154,9 @@ public struct RidgeCV: Sendable {
                 }
             } else {
                 let g = spectrum.generalizedCrossValidation(alphas: alphas)
-                gcv = (0..<t).map { Array(g[($0 * a)..<($0 * a + a)]) }
-                curves = gcv!.map { CrossValidationCurve(alphas: alphas, meanErrors: $0, standardErrors: nil) }
+                let perTarget = (0..<t).map { Array(g[($0 * a)..<($0 * a + a)]) }
+                gcv = perTarget
+                curves = perTarget.map { CrossValidationCurve(alphas: alphas, meanErrors: $0, standardErrors: nil) }
             }
         case .kFold(let folds):
             curves = try kFoldCurves(x, y, weights: weights, folds: folds)
@@ -151,22 +179,9 @@ public struct RidgeCV: Sendable {
             let index = shared.index(for: rule) ?? shared.indexOfMinimum
             chosen = [Int](repeating: index, count: t)
         }
-
-        // Refit on all rows at the chosen α, from the full-data decomposition.
-        let spectrum: RidgeSpectrum
-        if let fullSpectrum { spectrum = fullSpectrum } else {
-            spectrum = try RidgeSpectrum(x: x, y: y, weights: weights, fitIntercept: fitIntercept)
-        }
-        let distinct = Array(Set(chosen)).sorted()
-        let (w, b) = try spectrum.coefficients(alphas: distinct.map { alphas[$0] })
-        return (0..<t).map { tt in
-            let col = tt * distinct.count + (distinct.firstIndex(of: chosen[tt]) ?? 0)
-            return RidgeCVResult(
-                alpha: alphas[chosen[tt]], indexOfChosenAlpha: chosen[tt], criterion: criterion, rule: rule,
-                curve: curves[tt], generalizedCrossValidation: gcv?[tt],
-                degreesOfFreedom: dfs, leaveOneOutResiduals: looResiduals?[tt],
-                coefficients: w.column(col), intercept: b[col], fitIntercept: fitIntercept)
-        }
+        return RidgeCVEvaluation(criterion: criterion, rule: rule, curves: curves,
+                                 generalizedCrossValidation: gcv, degreesOfFreedom: dfs,
+                                 leaveOneOutResiduals: looResiduals, indicesOfChosenAlpha: chosen)
     }
 
     private func validateAlphas() throws(RegressionError) {

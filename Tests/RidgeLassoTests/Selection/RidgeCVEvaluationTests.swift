@@ -1,0 +1,36 @@
+import Testing
+import LinearAlgebra
+@testable import RidgeLasso
+
+@Suite("RidgeCVEvaluation: choosing α without the refit")
+struct RidgeCVEvaluationTests {
+    @Test("evaluate picks what fit picks, per target, for every criterion and rule")
+    func consistentWithFit() throws {
+        let (x, y1) = cvProblem(rows: 50, columns: 6, seed: 41, noise: 2)
+        let (_, y2) = cvProblem(rows: 50, columns: 6, seed: 42, noise: 5)
+        let y = try Matrix(columns: [y1, y2])
+        let alphas = RidgeCV.logarithmicGrid(minimum: 1e-2, maximum: 1e3, count: 15)
+        for criterion in [RidgeSelectionCriterion.leaveOneOut, .generalizedCrossValidation, .kFold(.contiguous(count: 5))] {
+            for rule in [SelectionRule.minimum, .oneStandardError] {
+                let cv = RidgeCV(alphas: alphas, criterion: criterion, rule: rule, alphaPerTarget: true)
+                let e = try cv.evaluate(x, targets: y)
+                let r = try cv.fit(x, targets: y)
+                #expect(e.chosenAlphas == r.map(\.alpha))
+                #expect(e.curves == r.map(\.curve))
+                for t in 0..<2 {
+                    let expected = rule == .minimum || criterion == .generalizedCrossValidation
+                        ? e.curves[t].alphaMin : e.curves[t].alphaOneStandardError
+                    #expect(e.chosenAlphas[t] == expected)
+                }
+                #expect((e.generalizedCrossValidation == nil) == (criterion == .kFold(.contiguous(count: 5))))
+            }
+        }
+    }
+
+    @Test("the logarithmic grid runs from maximum down to minimum, evenly in log scale")
+    func grid() {
+        let g = RidgeCV.logarithmicGrid(minimum: 0.01, maximum: 100, count: 5)
+        #expect(g.first == 100 && g.last == 0.01)
+        #expect(abs(g[1] - 10) < 1e-12 && abs(g[2] - 1) < 1e-14 && abs(g[3] - 0.1) < 1e-15)
+    }
+}
