@@ -94,6 +94,33 @@ public struct RidgeCV: Sendable {
         return (0..<count).map { k in k == 0 ? maximum : k == count - 1 ? minimum : exp(hi - step * Double(k)) }
     }
 
+    /// A default α grid scaled to the data: `count` values log-spaced from 10⁴·t down to
+    /// 10⁻⁴·t, where t = tr(X̃ᵀX̃)/p is the mean eigenvalue of the weighted, centered Gram matrix
+    /// (so α = t shrinks a typical direction by half, and the grid spans "almost least squares"
+    /// to "almost all shrunk to zero" whatever the units of X).
+    /// - Throws: ``RegressionError`` for empty or non-finite X, bad weights, or count < 1, and
+    ///   ``RegressionError/singular(_:)`` when every column is constant (t = 0).
+    public static func defaultAlphas(
+        for x: Matrix, sampleWeights: [Double]? = nil, fitIntercept: Bool = true, count: Int = 100
+    ) throws(RegressionError) -> [Double] {
+        try Validation.design(x)
+        try Validation.weights(sampleWeights, rows: x.rows)
+        guard count >= 1 else {
+            throw .invalidParameter(name: "count", value: Double(count), requirement: "must be ≥ 1")
+        }
+        let means = fitIntercept ? Centering.means(x, weights: sampleWeights) : [Double](repeating: 0, count: x.columns)
+        var trace = 0.0
+        for j in 0..<x.columns {
+            for i in 0..<x.rows {
+                let d = x[i, j] - means[j]
+                trace += (sampleWeights?[i] ?? 1) * d * d
+            }
+        }
+        let t = trace / Double(x.columns)
+        guard t > 0, t.isFinite else { throw .singular("every column of X is constant: no α scale") }
+        return logarithmicGrid(minimum: 1e-4 * t, maximum: 1e4 * t, count: count)
+    }
+
     /// Chooses α for the target `y` and refits.
     /// - Throws: ``RegressionError`` for bad data, weights, α list or folds (see ``Validation``).
     public func fit(_ x: Matrix, _ y: [Double], sampleWeights: [Double]? = nil) throws(RegressionError) -> RidgeCVResult {
