@@ -184,7 +184,8 @@ def main():
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--swift-cli", help="path to the release `ridgelasso` executable")
     ap.add_argument("--swift-seconds", type=float, help="Swift LassoCV seconds measured by ridgelasso-benchmark")
-    ap.add_argument("--no-r", action="store_true")
+    ap.add_argument("--no-r", action="store_true", help="skip cv.glmnet")
+    ap.add_argument("--no-sklearn", action="store_true", help="skip scikit-learn")
     ap.add_argument("--json", help="write the results here")
     args = ap.parse_args()
 
@@ -200,8 +201,9 @@ def main():
             results["RidgeLasso LassoCV"] = run_swift_cli(args.swift_cli, x, y, args, workdir)
         elif args.swift_seconds:
             results["RidgeLasso LassoCV"] = (args.swift_seconds, {})
-        results["scikit-learn LassoCV (n_jobs=1)"] = run_sklearn(x, y, folds, alphas, args.tol, args.repeats, None)
-        results["scikit-learn LassoCV (n_jobs=-1)"] = run_sklearn(x, y, folds, alphas, args.tol, args.repeats, -1)
+        if not args.no_sklearn:
+            results["scikit-learn LassoCV (n_jobs=1)"] = run_sklearn(x, y, folds, alphas, args.tol, args.repeats, None)
+            results["scikit-learn LassoCV (n_jobs=-1)"] = run_sklearn(x, y, folds, alphas, args.tol, args.repeats, -1)
         if not args.no_r:
             try:
                 results["glmnet cv.glmnet (thresh 1e-7)"] = run_glmnet(x, y, folds, alphas, args.repeats, workdir)

@@ -18,11 +18,12 @@ import LinearAlgebra
 /// 3. The mean and standard error over folds per α (``CrossValidationCurve``), α_min (lowest
 ///    mean) and α_1se (largest α within one standard error of it); ``rule`` picks one. With
 ///    several l1 ratios, the ratio whose curve has the lowest minimum mean error wins.
-/// 4. The refit: the warm-started path on all rows from α_max down to the chosen α.
+/// 4. The refit: the point at the chosen α of the warm-started path on all rows over the whole
+///    grid (glmnet's `glmnet.fit`; computed for every l1 ratio, alongside the folds).
 ///
-/// (fold, l1 ratio) paths run in parallel on ``threads`` threads (default: all cores). Each path
-/// is computed by one thread from start to end and results are combined in a fixed order, so
-/// the output is bit-identical whatever the thread count.
+/// The K + 1 paths of every l1 ratio run in parallel on ``threads`` threads (default: all cores).
+/// Each path is computed by one thread from start to end and results are combined in a fixed
+/// order, so the output is bit-identical whatever the thread count.
 ///
 /// Non-convergence is never hidden: every fold path's duality gaps, sweeps and converged flags
 /// are in ``ElasticNetCVResult/foldDiagnostics``, and ``ElasticNetCVResult/allConverged`` sums
@@ -105,36 +106,53 @@ public struct ElasticNetCV: Sendable {
             }
         }
 
-        // One task per (l1 ratio, fold), in that order.
-        let tasks = try ParallelTasks.map(count: ratios * k, threads: threads ?? ParallelTasks.defaultThreadCount) {
-            (task: Int) throws(RegressionError) -> FoldScore in
-            let r = task / k, f = task % k
-            return try settings.score(x, y, sampleWeights, l1Ratio: settings.l1Ratios[r], grid: grids[r],
-                                      train: foldData[f].train, test: foldData[f].test)
+        // Per l1 ratio: the full-data path over the whole grid (glmnet's `glmnet.fit`, from which
+        // the refit is read), then one path per fold. Full paths first: they are the longest tasks.
+        let perRatio = k + 1
+        let outcomes = try ParallelTasks.map(count: ratios * perRatio, threads: threads ?? ParallelTasks.defaultThreadCount) {
+            (task: Int) throws(RegressionError) -> TaskOutcome in
+            let r = task / perRatio, f = task % perRatio - 1
+            guard f >= 0 else {
+                return .full(try settings.estimator(l1Ratio: settings.l1Ratios[r])
+                    .path(x, y, alphas: grids[r], sampleWeights: sampleWeights))
+            }
+            return .fold(try settings.score(x, y, sampleWeights, l1Ratio: settings.l1Ratios[r], grid: grids[r],
+                                            train: foldData[f].train, test: foldData[f].test))
         }
 
         var curves: [CrossValidationCurve] = []
         var diagnostics: [[FoldPathDiagnostics]] = []
+        var fullPaths: [ElasticNetPath] = []
         for r in 0..<ratios {
-            let scores = Array(tasks[(r * k)..<(r * k + k)])
+            var scores: [FoldScore] = []
+            for outcome in outcomes[(r * perRatio)..<((r + 1) * perRatio)] {
+                switch outcome {
+                case .full(let path): fullPaths.append(path)
+                case .fold(let score): scores.append(score)
+                }
+            }
             curves.append(CrossValidationCurve(alphas: grids[r], foldErrors: scores.map(\.errors),
                                                foldWeights: scores.map(\.weight)))
             diagnostics.append(scores.map(\.diagnostics))
         }
         var best = 0
-        for r in 1..<ratios where curves[r].meanErrors[curves[r].indexOfMinimum]
+        for r in 1..<max(1, ratios) where curves[r].meanErrors[curves[r].indexOfMinimum]
             < curves[best].meanErrors[curves[best].indexOfMinimum] {
             best = r
         }
         let index = curves[best].index(for: rule) ?? curves[best].indexOfMinimum
-        let refitPath = try estimator(l1Ratio: l1Ratios[best])
-            .path(x, y, alphas: Array(grids[best][0...index]), sampleWeights: sampleWeights)
-        guard let model = refitPath.model(at: refitPath.count - 1) else {
-            throw .emptyData("the refit path is empty")
+        guard fullPaths.count == ratios, let model = fullPaths[best].model(at: index) else {
+            throw .emptyData("the full-data path has no point \(index)")
         }
         return ElasticNetCVResult(
             l1Ratios: l1Ratios, curves: curves, foldDiagnostics: diagnostics, folds: assignment, rule: rule,
-            indexOfChosenL1Ratio: best, indexOfChosenAlpha: index, model: model, refitPath: refitPath)
+            indexOfChosenL1Ratio: best, indexOfChosenAlpha: index, model: model, fullPaths: fullPaths)
+    }
+
+    /// What one parallel task produced.
+    enum TaskOutcome: Sendable {
+        case full(ElasticNetPath)
+        case fold(FoldScore)
     }
 
     /// Per-fold result: the held-out error at every α of the grid, the fold's weight, the path's health.

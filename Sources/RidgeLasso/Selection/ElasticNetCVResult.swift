@@ -27,10 +27,11 @@ public struct ElasticNetCVResult: LinearPredictor, Sendable {
     public let indexOfChosenL1Ratio: Int
     /// The index of the chosen α in that ratio's curve.
     public let indexOfChosenAlpha: Int
-    /// The model refit on all rows at the chosen (l1 ratio, α).
+    /// The model refit on all rows at the chosen (l1 ratio, α): the point of
+    /// ``fullPaths``[``indexOfChosenL1Ratio``] at ``indexOfChosenAlpha``.
     public let model: ElasticNetModel
-    /// The full-data path from α_max down to the chosen α that produced ``model`` (warm starts).
-    public let refitPath: ElasticNetPath
+    /// Per l1 ratio, the warm-started path on all rows over the whole grid.
+    public let fullPaths: [ElasticNetPath]
 
     /// The chosen l1 ratio.
     public var l1Ratio: Double { l1Ratios[indexOfChosenL1Ratio] }
@@ -42,9 +43,9 @@ public struct ElasticNetCVResult: LinearPredictor, Sendable {
     public var alphaMin: Double { curve.alphaMin }
     /// α_1se of the chosen l1 ratio.
     public var alphaOneStandardError: Double { curve.alphaOneStandardError ?? curve.alphaMin }
-    /// Whether every fold path and the refit converged.
+    /// Whether every fold path and every full-data path converged at every α.
     public var allConverged: Bool {
-        refitPath.allConverged && foldDiagnostics.allSatisfy { $0.allSatisfy { !$0.converged.contains(false) } }
+        fullPaths.allSatisfy(\.allConverged) && foldDiagnostics.allSatisfy { $0.allSatisfy { !$0.converged.contains(false) } }
     }
 
     public var coefficients: [Double] { model.coefficients }

@@ -24,7 +24,8 @@ struct ElasticNetCVResultTests {
         #expect(r.alpha == r.curve.alphas[r.indexOfChosenAlpha] && r.alpha == r.alphaMin)
         #expect(r.l1Ratio == r.model.l1Ratio && r.alpha == r.model.alpha)
         #expect(r.coefficients == r.model.coefficients && r.intercept == r.model.intercept)
-        #expect(r.refitPath.alphas == Array(r.curve.alphas[0...r.indexOfChosenAlpha]))
+        #expect(r.fullPaths.count == 2 && r.fullPaths[r.indexOfChosenL1Ratio].alphas == r.curve.alphas)
+        #expect(r.fullPaths[r.indexOfChosenL1Ratio].model(at: r.indexOfChosenAlpha) == r.model)
         #expect(try r.predict(x) == r.model.predict(x))
     }
 }
