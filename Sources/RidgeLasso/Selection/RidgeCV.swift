@@ -95,9 +95,10 @@ public struct RidgeCV: Sendable {
     }
 
     /// A default α grid scaled to the data: `count` values log-spaced from 10⁴·t down to
-    /// 10⁻⁴·t, where t = tr(X̃ᵀX̃)/p is the mean eigenvalue of the weighted, centered Gram matrix
-    /// (so α = t shrinks a typical direction by half, and the grid spans "almost least squares"
-    /// to "almost all shrunk to zero" whatever the units of X).
+    /// 10⁻⁶·t, where t = tr(X̃ᵀX̃)/p is the mean eigenvalue of the weighted, centered Gram matrix
+    /// (α = t halves a direction of average variance). The grid spans "all shrunk to zero" to
+    /// "almost least squares" whatever the units of X; it reaches further down than up because
+    /// columns of small variance need α far below the mean eigenvalue.
     /// - Throws: ``RegressionError`` for empty or non-finite X, bad weights, or count < 1, and
     ///   ``RegressionError/singular(_:)`` when every column is constant (t = 0).
     public static func defaultAlphas(
@@ -118,7 +119,7 @@ public struct RidgeCV: Sendable {
         }
         let t = trace / Double(x.columns)
         guard t > 0, t.isFinite else { throw .singular("every column of X is constant: no α scale") }
-        return logarithmicGrid(minimum: 1e-4 * t, maximum: 1e4 * t, count: count)
+        return logarithmicGrid(minimum: 1e-6 * t, maximum: 1e4 * t, count: count)
     }
 
     /// Chooses α for the target `y` and refits.

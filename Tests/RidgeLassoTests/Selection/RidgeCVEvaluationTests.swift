@@ -34,15 +34,15 @@ struct RidgeCVEvaluationTests {
         #expect(abs(g[1] - 10) < 1e-12 && abs(g[2] - 1) < 1e-14 && abs(g[3] - 0.1) < 1e-15)
     }
 
-    @Test("the default grid spans 10⁻⁴…10⁴ times the mean eigenvalue of the centered Gram matrix")
+    @Test("the default grid spans 10⁻⁶…10⁴ times the mean eigenvalue of the centered Gram matrix")
     func defaultGrid() throws {
         let x = try Matrix(rows: [[1, 10], [2, 10], [3, 13]])
         // Centered columns (−1, 0, 1) and (−1, −1, 2): trace of XcᵀXc = 2 + 6 = 8, t = 4.
-        let g = try RidgeCV.defaultAlphas(for: x, count: 9)
-        #expect(g.count == 9 && abs(g[0] - 4e4) < 1e-9 && abs(g[8] - 4e-4) < 1e-15 && abs(g[4] - 4) < 1e-13)
-        let weighted = try RidgeCV.defaultAlphas(for: x, sampleWeights: [2, 1, 1], fitIntercept: false, count: 3)
+        let g = try RidgeCV.defaultAlphas(for: x, count: 11)
+        #expect(g.count == 11 && abs(g[0] - 4e4) < 1e-9 && abs(g[10] - 4e-6) < 1e-18 && abs(g[4] - 4) < 1e-13)
+        let weighted = try RidgeCV.defaultAlphas(for: x, sampleWeights: [2, 1, 1], fitIntercept: false, count: 6)
         // No centering: Σ wᵢxᵢⱼ² = (2 + 4 + 9) + (200 + 100 + 169) = 484, t = 242.
-        #expect(abs(weighted[1] - 242) < 1e-12)
+        #expect(abs(weighted[2] - 242) < 1e-11)
         #expect(throws: RegressionError.singular("every column of X is constant: no α scale")) {
             try RidgeCV.defaultAlphas(for: Matrix(rows: [[1], [1]]))
         }
