@@ -16,8 +16,8 @@ alpha_max = max_j |x_j^T (y - mean y)| / n down to 1e-3 alpha_max, computed once
 
 Every side is timed in this one run, on this machine, as the median of --repeats runs of the
 whole selection (all folds and the refit), excluding data loading. With --swift-cli the Swift side
-runs `ridgelasso cv --model lasso` on a CSV written here and its reported selection time
-(`selectionSeconds` in the JSON, which excludes reading the CSV) is used; otherwise pass
+runs `ridgelasso cv --model lasso --timing` on a CSV written here and its reported selection time
+(`selection_seconds` in the JSON, which excludes reading the CSV) is used; otherwise pass
 --swift-seconds from `ridgelasso-benchmark` (measureLassoSelection, same problem).
 Stopping rules: RidgeLasso and scikit-learn stop on the same duality-gap criterion
 (gap <= tol * ||y - mean y||^2 / n); glmnet uses its own (thresh, default 1e-7, on the change of
@@ -160,16 +160,22 @@ def run_glmnet(x, y, folds, alphas, repeats, workdir):
 def run_swift_cli(cli, x, y, args, workdir):
     path = os.path.join(workdir, "problem.csv")
     names = [f"x{j + 1}" for j in range(x.shape[1])] + ["y"]
-    np.savetxt(path, np.column_stack([x, y]), delimiter=",", header=",".join(names), comments="", fmt="%.17g")
+    with open(path, "w") as f:
+        f.write(",".join(names) + "\n")
+        for row in np.column_stack([x, y]):
+            f.write(",".join(map(repr, row.tolist())) + "\n")
     times, result = [], None
     for _ in range(args.repeats):
-        out = subprocess.run([cli, "cv", "--model", "lasso", "--folds", str(args.folds), "--seed", str(args.fold_seed),
-                              "--n-alphas", str(args.alphas), "--tolerance", str(args.tol), "--target", "y", path],
-                             capture_output=True, text=True, check=True)
+        command = [cli, "cv", "--model", "lasso", "--folds", str(args.folds), "--seed", str(args.fold_seed),
+                   "--n-alphas", str(args.alphas), "--tol", str(args.tol), "--target", "y", "--timing", path]
+        if args.threads:
+            command[2:2] = ["--threads", str(args.threads)]
+        out = subprocess.run(command, capture_output=True, text=True, check=True)
         result = json.loads(out.stdout)
-        times.append(result["selectionSeconds"])
-    return statistics.median(times), {"alpha_min": result["alphaMin"], "alpha_1se": result["alphaOneStandardError"],
-                                      "mean": result["meanErrors"]}
+        times.append(result["selection_seconds"])
+    print(f"RidgeLasso: {statistics.median(times):.3f} s", file=sys.stderr)
+    return statistics.median(times), {"alpha_min": result["alpha_min"], "alpha_1se": result["alpha_1se"],
+                                      "mean": result["mean_errors"], "all_converged": result["all_converged"]}
 
 
 def main():
@@ -183,6 +189,7 @@ def main():
     ap.add_argument("--fold-seed", type=int, default=0)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--swift-cli", help="path to the release `ridgelasso` executable")
+    ap.add_argument("--threads", type=int, help="--threads for ridgelasso cv (default: all cores)")
     ap.add_argument("--swift-seconds", type=float, help="Swift LassoCV seconds measured by ridgelasso-benchmark")
     ap.add_argument("--no-r", action="store_true", help="skip cv.glmnet")
     ap.add_argument("--no-sklearn", action="store_true", help="skip scikit-learn")

@@ -1,10 +1,14 @@
 import Dispatch
+import LinearAlgebra
 
 /// Runs independent tasks on several threads and returns their results in task order.
 ///
 /// Worker w of T runs tasks w, w + T, w + 2T, …; each task writes only its own slot, and nothing is
-/// combined across tasks here. So the results are bit-identical whatever the thread count, as long
-/// as each task is itself deterministic (callers combine results afterwards, in task order).
+/// combined across tasks here. BLAS runs single-threaded meanwhile (``BLASThreads``), whatever T:
+/// OpenBLAS's own threads would otherwise fight the workers for the cores, and a multithreaded
+/// BLAS reduction could add in another order. So the results are bit-identical whatever the
+/// thread count, as long as each task is itself deterministic (callers combine results
+/// afterwards, in task order).
 enum ParallelTasks {
     /// The number of threads used when the caller does not say: the active processor count.
     static var defaultThreadCount: Int {
@@ -20,14 +24,16 @@ enum ParallelTasks {
         guard count > 0 else { return [] }
         let workers = max(1, min(threads, count))
         let slots = Slots<Result<T, RegressionError>>(count: count)
-        if workers == 1 {
-            for i in 0..<count { slots.set(i, Result { () throws(RegressionError) in try body(i) }) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var i = w
-                while i < count {
-                    slots.set(i, Result { () throws(RegressionError) in try body(i) })
-                    i += workers
+        BLASThreads.with(threads: 1) {
+            if workers == 1 {
+                for i in 0..<count { slots.set(i, Result { () throws(RegressionError) in try body(i) }) }
+            } else {
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    var i = w
+                    while i < count {
+                        slots.set(i, Result { () throws(RegressionError) in try body(i) })
+                        i += workers
+                    }
                 }
             }
         }
