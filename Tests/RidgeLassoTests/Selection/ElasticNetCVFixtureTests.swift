@@ -13,7 +13,7 @@ struct ElasticNetCVFixtureTests {
             for fit in c.fits {
                 // Same folds (PredefinedSplit ↔ .given) and the default grid computed here.
                 let r = try ElasticNetCV(l1Ratios: [fit.l1Ratio], alphaCount: fit.alphas.count,
-                                         folds: .given(c.foldIDs), tolerance: 1e-14).fit(x, c.y)
+                                         folds: .given(c.foldIDs), tolerance: 1e-12).fit(x, c.y)
                 for k in fit.alphas.indices {
                     #expect(cvRelativeDifference(r.curve.alphas[k], fit.alphas[k]) < 1e-12, "\(c.name) grid")
                 }
@@ -24,8 +24,8 @@ struct ElasticNetCVFixtureTests {
                     }
                 }
                 // The duality gap certifies P(w) − P* only; for the elastic net that bounds
-                // ‖w − w*‖ ≤ √(2·gap/(α(1 − r))), looser than for the lasso paths here (measured:
-                // lasso ≤ 2e-9, elastic net ≤ 1.2e-6 at tolerance 1e-14).
+                // ‖w − w*‖ ≤ √(2·gap/(α(1 − r))), looser than for the lasso paths here (measured
+                // at tolerance 1e-12: lasso ≤ 2e-9, elastic net ≤ 1.9e-6).
                 let bound = fit.l1Ratio == 1 ? 1e-8 : 5e-6
                 #expect(worst < bound, "\(c.name), r = \(fit.l1Ratio): worst relative difference \(worst)")
                 #expect(r.allConverged)
