@@ -1,0 +1,41 @@
+import LinearAlgebra
+
+/// A fitted ridge regression: ŷ = Xw + b, the exact minimizer of ‖y − Xw − b‖² + α‖w‖²
+/// (with sample weights vᵢ: Σᵢ vᵢ(yᵢ − xᵢᵀw − b)² + α‖w‖²) for one target.
+///
+/// `predict(_:)` comes from ``LinearPredictor``.
+public struct RidgeModel: LinearPredictor, Sendable, Equatable {
+    /// The coefficients w, one per column of X, on the original scale of the features. A column
+    /// that is constant (with an intercept) or all zero (without one) gets exactly 0.
+    public var coefficients: [Double]
+    /// The unpenalized intercept b = ȳ − x̄ᵀw (weighted means), or 0 without an intercept.
+    public var intercept: Double
+    /// The regularization strength α this model was fitted with.
+    public var alpha: Double
+    /// The solver that produced the coefficients: never ``RidgeSolver/auto``; with `auto`, the
+    /// one its rule picked for this α.
+    public var solverUsed: RidgeSolver
+    /// The numerical rank of the centered (weighted) design, counted on its singular values with
+    /// tolerance max(n, p)·ε·s₁ (columns equilibrated at α = 0). Set whenever the SVD was used;
+    /// `nil` for the other solvers, which only run on numerically full-rank systems.
+    public var rank: Int?
+    /// The reciprocal condition number of the system the solver factored (1 is perfect, below
+    /// about 1e-16 nothing is left): LAPACK's `dpocon` estimate for the equilibrated regularized
+    /// Gram matrix (cholesky), `dtrcon` for the triangular factor R (qr), or from the singular
+    /// values, s_min/s₁ at α = 0 and (s_min² + α)/(s₁² + α) for α > 0 (svd). `nil` when X has no
+    /// non-constant column, so that there was nothing to factor.
+    public var reciprocalCondition: Double?
+
+    /// A model from its parts (for instance to predict with stored coefficients).
+    public init(
+        coefficients: [Double], intercept: Double, alpha: Double, solverUsed: RidgeSolver,
+        rank: Int? = nil, reciprocalCondition: Double? = nil
+    ) {
+        self.coefficients = coefficients
+        self.intercept = intercept
+        self.alpha = alpha
+        self.solverUsed = solverUsed
+        self.rank = rank
+        self.reciprocalCondition = reciprocalCondition
+    }
+}
