@@ -52,7 +52,10 @@ public struct Ridge: Sendable {
     ///   (α < 0 or not finite), ``RegressionError/invalidWeights(_:)`` (negative or all zero),
     ///   ``RegressionError/singular(_:)`` (α = 0 on a rank-deficient X with `cholesky` or `qr`).
     public func fit(_ x: Matrix, _ y: [Double], sampleWeights: [Double]? = nil) throws(RegressionError) -> RidgeModel {
-        let models = try fit(x, y, alphas: [alpha], sampleWeights: sampleWeights)
+        try Validation.design(x, y)
+        try Validation.weights(sampleWeights, rows: x.rows)
+        try Validation.alpha(alpha)
+        let models = try path(x, y, alphas: [alpha], sampleWeights: sampleWeights)
         guard let model = models.first else { throw .emptyData("no model was fitted") }
         return model
     }
@@ -82,6 +85,13 @@ public struct Ridge: Sendable {
         try Validation.weights(sampleWeights, rows: x.rows)
         guard !alphas.isEmpty else { throw .emptyData("alphas is empty") }
         for (i, a) in alphas.enumerated() { try Validation.alpha(a, name: "alphas[\(i)]") }
+        return try path(x, y, alphas: alphas, sampleWeights: sampleWeights)
+    }
+
+    /// The validated core of the one-target fits.
+    private func path(
+        _ x: Matrix, _ y: [Double], alphas: [Double], sampleWeights: [Double]?
+    ) throws(RegressionError) -> [RidgeModel] {
         let target = try la { () throws(LinearAlgebraError) in try Matrix(rows: y.count, columns: 1, columnMajor: y) }
         var engine = RidgeFit(data: RidgeData(x: x, y: target, weights: sampleWeights, fitIntercept: fitIntercept),
                               solver: solver)
