@@ -19,8 +19,10 @@ import CLAPACK
 ///
 ///     M_{A∪B} = M_A + M_B + (W_A W_B / (W_A + W_B)) (x̄_A − x̄_B)(x̄_A − x̄_B)ᵀ
 ///
-/// which is as accurate as centering at the global mean (the correction involves only
-/// differences of means, never the raw second moments).
+/// which involves only differences of means, never raw second moments. Every value is first
+/// shifted by the first block's mean (x − s is exact or nearly so for x near s), so that the
+/// block means and their differences are of the size of the spread, not of the offset: without
+/// the shift, a column with mean 1e6 and spread 1 would lose ε·1e6 in each merge.
 public struct CenteredCrossProducts: Sendable {
     /// XcᵀXc over the selected columns, both triangles filled.
     public let gram: Matrix
@@ -40,12 +42,15 @@ public struct CenteredCrossProducts: Sendable {
     ///   - weights: n non-negative finite weights with a positive sum, or `nil` for all ones.
     ///   - columns: the columns of `x` to use, in that order (`nil`: all).
     ///   - center: subtract the weighted means first.
+    ///   - blockRows: rows per block (default: about 2 MiB of X, at least 64 rows); any value
+    ///     ≥ 1 gives the same result up to rounding.
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` on inconsistent shapes or a
     ///   column index out of range, ``LinearAlgebraError/nonFinite(row:column:)`` when a weight
     ///   is negative or not finite (row = the weight's index, column 0).
     /// - Complexity: n·p'² + 2n·p'·k flops, one read of the selected part of X.
     public init(
-        x: Matrix, y: Matrix, weights: [Double]? = nil, columns: [Int]? = nil, center: Bool
+        x: Matrix, y: Matrix, weights: [Double]? = nil, columns: [Int]? = nil, center: Bool,
+        blockRows requestedBlockRows: Int? = nil
     ) throws(LinearAlgebraError) {
         let n = x.rows
         guard y.rows == n else { throw .dimensionMismatch("X has \(n) rows but Y has \(y.rows)") }
@@ -61,7 +66,7 @@ public struct CenteredCrossProducts: Sendable {
         _ = try lapackInt(n, "rows"); let p32 = try lapackInt(p, "columns"); let k32 = try lapackInt(k, "targets")
 
         // Fast path: nothing to center, weight or select — one dsyrk and one dgemm on X itself.
-        if !center, weights == nil, columns == nil || cols == Array(0..<x.columns) {
+        if !center, weights == nil, requestedBlockRows == nil, columns == nil || cols == Array(0..<x.columns) {
             gram = try x.gram()
             cross = try x.multiplied(by: y, transposingSelf: true)
             xMean = [Double](repeating: 0, count: p)
@@ -71,7 +76,7 @@ public struct CenteredCrossProducts: Sendable {
         }
 
         // Block of rows: about 2 MiB of X, at least 64 rows.
-        let blockRows = max(1, min(n, max(64, (1 << 18) / max(1, p))))
+        let blockRows = max(1, min(n, requestedBlockRows ?? max(64, (1 << 18) / max(1, p))))
         let b32 = Int32(blockRows)
         var g = [Double](repeating: 0, count: p * p)
         var c = [Double](repeating: 0, count: p * k)
@@ -80,6 +85,7 @@ public struct CenteredCrossProducts: Sendable {
         var bmx = [Double](repeating: 0, count: p), bmy = [Double](repeating: 0, count: k)
         var dx = [Double](repeating: 0, count: p), dy = [Double](repeating: 0, count: k)
         var sqrtW = [Double](repeating: 1, count: blockRows)
+        var shiftX = [Double](repeating: 0, count: p), shiftY = [Double](repeating: 0, count: k)
         var total = 0.0
 
         var start = 0
@@ -97,13 +103,15 @@ public struct CenteredCrossProducts: Sendable {
             }
             if blockWeight == 0 { start = end; continue }
             let blockWeights: [Double]? = weights.map { Array($0[start..<end]) }
+            let first = total == 0
             // Copy, center at the block mean, scale by √v.
             x.storage.withUnsafeBufferPointer { xs in
                 bx.withUnsafeMutableBufferPointer { bs in
                     for (jj, j) in cols.enumerated() {
                         let src = xs.baseAddress! + j * n + start
                         let dst = bs.baseAddress! + jj * blockRows
-                        bmx[jj] = Self.centerColumn(src, dst, rows, blockWeights, blockWeight, sqrtW, center)
+                        if first && center { shiftX[jj] = Self.mean(src, rows, blockWeights, blockWeight) }
+                        bmx[jj] = Self.centerColumn(src, dst, rows, blockWeights, blockWeight, sqrtW, center, shiftX[jj])
                     }
                 }
             }
@@ -112,7 +120,8 @@ public struct CenteredCrossProducts: Sendable {
                     for t in 0..<k {
                         let src = ys.baseAddress! + t * n + start
                         let dst = bs.baseAddress! + t * blockRows
-                        bmy[t] = Self.centerColumn(src, dst, rows, blockWeights, blockWeight, sqrtW, center)
+                        if first && center { shiftY[t] = Self.mean(src, rows, blockWeights, blockWeight) }
+                        bmy[t] = Self.centerColumn(src, dst, rows, blockWeights, blockWeight, sqrtW, center, shiftY[t])
                     }
                 }
             }
@@ -146,30 +155,44 @@ public struct CenteredCrossProducts: Sendable {
         gm.symmetrizeFromLower()
         gram = gm
         cross = try Matrix(rows: p, columns: k, columnMajor: c)
-        xMean = mx
-        yMean = my
+        xMean = (0..<p).map { shiftX[$0] + mx[$0] }
+        yMean = (0..<k).map { shiftY[$0] + my[$0] }
         totalWeight = total
     }
 
-    /// Copies `rows` values from `src` to `dst`, centered at their weighted mean (two-pass, so
-    /// the mean carries no cancellation error) when `center`, then scaled by √v. Returns the mean.
+    /// The (weighted) mean of `rows` values: the shift. Its rounding error does not matter, as
+    /// the block mean of the shifted values is computed again (and kept) by `centerColumn`.
+    private static func mean(_ src: UnsafePointer<Double>, _ rows: Int, _ weights: [Double]?, _ total: Double) -> Double {
+        var s = 0.0
+        if let weights { for i in 0..<rows { s += weights[i] * src[i] } } else { for i in 0..<rows { s += src[i] } }
+        return s / total
+    }
+
+    /// Copies `rows` values from `src` to `dst`, less `shift`, centered at their weighted mean
+    /// (two-pass, so the mean carries no cancellation error) when `center`, then scaled by √v.
+    /// Returns the mean of the shifted values.
     private static func centerColumn(
         _ src: UnsafePointer<Double>, _ dst: UnsafeMutablePointer<Double>, _ rows: Int,
-        _ weights: [Double]?, _ total: Double, _ sqrtW: [Double], _ center: Bool
+        _ weights: [Double]?, _ total: Double, _ sqrtW: [Double], _ center: Bool, _ shift: Double
     ) -> Double {
         var mean = 0.0
         if center {
+            for i in 0..<rows { dst[i] = src[i] - shift }
             var s = 0.0
-            if let weights { for i in 0..<rows { s += weights[i] * src[i] } } else { for i in 0..<rows { s += src[i] } }
+            if let weights { for i in 0..<rows { s += weights[i] * dst[i] } } else { for i in 0..<rows { s += dst[i] } }
             mean = s / total
             var r = 0.0
-            if let weights { for i in 0..<rows { r += weights[i] * (src[i] - mean) } } else { for i in 0..<rows { r += src[i] - mean } }
+            if let weights { for i in 0..<rows { r += weights[i] * (dst[i] - mean) } } else { for i in 0..<rows { r += dst[i] - mean } }
             mean += r / total
-        }
-        if weights != nil {
-            for i in 0..<rows { dst[i] = (src[i] - mean) * sqrtW[i] }
+            if weights != nil {
+                for i in 0..<rows { dst[i] = (dst[i] - mean) * sqrtW[i] }
+            } else {
+                for i in 0..<rows { dst[i] -= mean }
+            }
+        } else if weights != nil {
+            for i in 0..<rows { dst[i] = src[i] * sqrtW[i] }
         } else {
-            for i in 0..<rows { dst[i] = src[i] - mean }
+            for i in 0..<rows { dst[i] = src[i] }
         }
         return mean
     }

@@ -13,6 +13,8 @@ public struct RidgeSolverTimingReport: Sendable, CustomStringConvertible {
         public var solverUsed: RidgeSolver
         /// Median wall time of `Ridge.fit`, seconds.
         public var seconds: Double
+        /// Fastest of the runs, seconds (less sensitive to other load on the machine).
+        public var bestSeconds: Double
     }
 
     public var rows: Int
@@ -25,13 +27,17 @@ public struct RidgeSolverTimingReport: Sendable, CustomStringConvertible {
     public var gramForm: String
     /// Median time of that Gram product alone (`dsyrk` on X), seconds.
     public var gramSeconds: Double
+    /// Fastest run of the Gram product alone, seconds.
+    public var gramBestSeconds: Double
     /// Its rate: n·p·(p+1) (or p·n·(n+1)) flops per second, in GFLOP/s.
     public var gramGFLOPS: Double
     /// `dgemm` on two 2000 × 2000 matrices in the same run: the machine's BLAS ceiling, GFLOP/s.
     public var dgemmGFLOPS: Double
-    /// gramSeconds / (time of `cholesky` with an intercept): the share of the Cholesky path
-    /// spent in the Gram product (target ≥ 0.85).
+    /// gramSeconds / (median time of `cholesky` with an intercept): the share of the Cholesky
+    /// path spent in the Gram product (target ≥ 0.85).
     public var choleskyGramFraction: Double
+    /// The same share from the fastest runs of each.
+    public var choleskyGramFractionBest: Double
     /// The BLAS library this process loaded (from /proc/self/maps) and OPENBLAS_CORETYPE.
     public var blasLibrary: String
     public var openBLASCoreType: String
@@ -45,10 +51,10 @@ public struct RidgeSolverTimingReport: Sendable, CustomStringConvertible {
         for e in entries {
             let label = "\(e.solver.rawValue)\(e.fitIntercept ? "" : " (no intercept)")"
             let used = e.solver == .auto ? " → \(e.solverUsed.rawValue)" : ""
-            s += "  \(label.padding(toLength: 26, withPad: " ", startingAt: 0)) \(fmt(e.seconds, 4)) s\(used)\n"
+            s += "  \(label.padding(toLength: 26, withPad: " ", startingAt: 0)) median \(fmt(e.seconds, 4)) s, best \(fmt(e.bestSeconds, 4)) s\(used)\n"
         }
-        s += "  Gram product \(gramForm) alone: \(fmt(gramSeconds, 4)) s, \(fmt(gramGFLOPS, 1)) GFLOP/s; dgemm: \(fmt(dgemmGFLOPS, 1)) GFLOP/s\n"
-        s += "  Cholesky path spends \(fmt(100 * choleskyGramFraction, 1))% of its time in the Gram product\n"
+        s += "  Gram product \(gramForm) alone: median \(fmt(gramSeconds, 4)) s, best \(fmt(gramBestSeconds, 4)) s, \(fmt(gramGFLOPS, 1)) GFLOP/s; dgemm: \(fmt(dgemmGFLOPS, 1)) GFLOP/s\n"
+        s += "  Cholesky path (with intercept) spends \(fmt(100 * choleskyGramFraction, 1))% (medians), \(fmt(100 * choleskyGramFractionBest, 1))% (best runs) of its time in the Gram product\n"
         return s
     }
 }
@@ -98,7 +104,8 @@ public func ridgeSolverTiming(
 ) throws -> RidgeSolverTimingReport {
     let (x, y) = try ridgeTimingProblem(rows: n, columns: p, seed: seed)
     let runs = max(1, repeats)
-    func median(_ body: () throws -> Void) rethrows -> Double {
+    func median(_ body: () throws -> Void) rethrows -> Double { try timed(body).median }
+    func timed(_ body: () throws -> Void) rethrows -> (median: Double, best: Double) {
         var times: [Double] = []
         for _ in 0..<runs {
             let clock = ContinuousClock()
@@ -107,7 +114,8 @@ public func ridgeSolverTiming(
             let d = clock.now - start
             times.append(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
         }
-        return times.sorted()[times.count / 2]
+        let sorted = times.sorted()
+        return (sorted[sorted.count / 2], sorted[0])
     }
     var entries: [RidgeSolverTimingReport.Entry] = []
     var configurations: [(RidgeSolver, Bool)] = solvers.map { ($0, true) }
@@ -115,20 +123,22 @@ public func ridgeSolverTiming(
     for (solver, intercept) in configurations {
         var used = solver
         let ridge = Ridge(alpha: alpha, fitIntercept: intercept, solver: solver)
-        let t = try median { used = try ridge.fit(x, y).solverUsed }
-        entries.append(.init(solver: solver, fitIntercept: intercept, solverUsed: used, seconds: t))
+        let t = try timed { used = try ridge.fit(x, y).solverUsed }
+        entries.append(.init(solver: solver, fitIntercept: intercept, solverUsed: used, seconds: t.median, bestSeconds: t.best))
     }
     let dual = p > n
-    let gramSeconds = try median { _ = try dual ? x.outerGram() : x.gram() }
+    let gram = try timed { _ = try dual ? x.outerGram() : x.gram() }
+    let gramSeconds = gram.median
     let gramFlops = dual ? Double(p) * Double(n) * Double(n + 1) : Double(n) * Double(p) * Double(p + 1)
     let a = try ridgeTimingProblem(rows: 2000, columns: 2000, seed: seed &+ 1).x
     let gemmSeconds = try median { _ = try a.multiplied(by: a, transposingSelf: true) }
-    let cholesky = entries.first { $0.solver == .cholesky && $0.fitIntercept }?.seconds ?? .nan
+    let choleskyEntry = entries.first { $0.solver == .cholesky && $0.fitIntercept }
     return RidgeSolverTimingReport(
         rows: n, columns: p, alpha: alpha, repeats: runs, seed: seed, entries: entries,
-        gramForm: dual ? "XXᵀ (n×n)" : "XᵀX (p×p)", gramSeconds: gramSeconds,
+        gramForm: dual ? "XXᵀ (n×n)" : "XᵀX (p×p)", gramSeconds: gramSeconds, gramBestSeconds: gram.best,
         gramGFLOPS: gramFlops / gramSeconds / 1e9, dgemmGFLOPS: 2 * 8e9 / gemmSeconds / 1e9,
-        choleskyGramFraction: gramSeconds / cholesky,
+        choleskyGramFraction: gramSeconds / (choleskyEntry?.seconds ?? .nan),
+        choleskyGramFractionBest: gram.best / (choleskyEntry?.bestSeconds ?? .nan),
         blasLibrary: loadedBLAS(), openBLASCoreType: ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "(unset)",
         checksum: (x[0, 0], x[n - 1, p - 1], y.reduce(0, +)))
 }
