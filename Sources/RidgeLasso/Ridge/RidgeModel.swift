@@ -15,15 +15,19 @@ public struct RidgeModel: LinearPredictor, Sendable, Equatable {
     /// The solver that produced the coefficients: never ``RidgeSolver/auto``; with `auto`, the
     /// one its rule picked for this α.
     public var solverUsed: RidgeSolver
-    /// The numerical rank of the centered (weighted) design, counted on its singular values with
-    /// tolerance max(n, p)·ε·s₁ (columns equilibrated at α = 0). Set whenever the SVD was used;
-    /// `nil` for the other solvers, which only run on numerically full-rank systems.
+    /// The numerical rank of the centered (weighted) design Xc, counted on its singular values
+    /// with tolerance max(n, p)·ε·s₁: of the column-equilibrated Xc, except for α > 0 with
+    /// p > n, where the unscaled Xc is decomposed. Set whenever the SVD was used (always for
+    /// ``RidgeSolver/svd``, and when `auto` fell back to it for a rank-deficient X at α = 0);
+    /// `nil` for Cholesky and QR, which only run on numerically full-rank systems.
     public var rank: Int?
     /// The reciprocal condition number of the system the solver factored (1 is perfect, below
     /// about 1e-16 nothing is left): LAPACK's `dpocon` estimate for the equilibrated regularized
-    /// Gram matrix (cholesky), `dtrcon` for the triangular factor R (qr), or from the singular
-    /// values, s_min/s₁ at α = 0 and (s_min² + α)/(s₁² + α) for α > 0 (svd). `nil` when X has no
-    /// non-constant column, so that there was nothing to factor.
+    /// Gram matrix (cholesky), `dtrcon` for the triangular factor R of the (augmented,
+    /// equilibrated) least-squares system (qr), or from singular values (svd): s_min/s₁ of the
+    /// equilibrated Xc at α = 0 (0 when p > n), of the equilibrated augmented matrix for α > 0
+    /// when n ≥ p, and α/(s₁² + α) for α > 0 when p > n. `nil` when X has no column that can
+    /// carry a coefficient, so that there was nothing to factor.
     public var reciprocalCondition: Double?
 
     /// A model from its parts (for instance to predict with stored coefficients).
