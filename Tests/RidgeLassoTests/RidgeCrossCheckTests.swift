@@ -36,6 +36,39 @@ struct RidgeCrossCheckTests {
         }
     }
 
+    /// α = 0 with p > n: infinitely many interpolants; every solver that accepts the problem
+    /// returns the minimum-norm one. Without an intercept XXᵀ is invertible (Cholesky, QR, SVD
+    /// all apply); with one, Xc has rank n − 1, only svd/auto apply, and the answer equals the
+    /// no-intercept minimum-norm solution on the explicitly centered data.
+    @Test("α = 0, p > n: the minimum-norm interpolant")
+    func minimumNormWide() throws {
+        var rng = RidgeTestRandom(seed: 27)
+        let n = 12, p = 30
+        let x = rng.design(n, p), y = rng.vector(n)
+        let models = try RidgeSolver.allCases.map { try Ridge(alpha: 0, fitIntercept: false, solver: $0).fit(x, y) }
+        for m in models {
+            #expect(relativeDifference(try m.predict(x), y) <= 1e-12, "\(m.solverUsed) interpolates")
+            #expect(relativeDifference(m.coefficients, models[3].coefficients) <= 1e-11)
+        }
+        // Minimum norm: w lies in the row space of X, w = Xᵀc with (XXᵀ)c = y.
+        let c = try CholeskyFactorization(try x.outerGram()).solve(y)
+        #expect(relativeDifference(models[3].coefficients, try x.transposeTimes(c)) <= 1e-11)
+
+        let centered = Ridge(alpha: 0, solver: .svd)
+        let withIntercept = try centered.fit(x, y)
+        #expect(withIntercept.rank == n - 1)
+        #expect(try Ridge(alpha: 0).fit(x, y).solverUsed == .svd)
+        var xc = x
+        for j in 0..<p { let mean = x.column(j).reduce(0, +) / Double(n); for i in 0..<n { xc[i, j] -= mean } }
+        let ym = y.reduce(0, +) / Double(n)
+        let reference = try Ridge(alpha: 0, fitIntercept: false, solver: .svd).fit(xc, y.map { $0 - ym })
+        #expect(relativeDifference(withIntercept.coefficients, reference.coefficients) <= 1e-11)
+        #expect(relativeDifference(try withIntercept.predict(x), y) <= 1e-12)
+        for solver in [RidgeSolver.cholesky, .qr] {
+            #expect(throws: RegressionError.self) { try Ridge(alpha: 0, solver: solver).fit(x, y) }
+        }
+    }
+
     @Test("dual Cholesky (p > n) equals the primal p × p system")
     func primalDual() throws {
         var rng = RidgeTestRandom(seed: 22)

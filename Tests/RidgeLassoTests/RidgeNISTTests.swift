@@ -30,6 +30,24 @@ struct RidgeNISTTests {
         #expect(svd.rank == 6)
     }
 
+    /// The auto rule at work: Longley's equilibrated Gram matrix has reciprocal condition 4.9e-5,
+    /// so Cholesky is safe (12.8 digits); Wampler1's has 2.9e-7, where Cholesky keeps only
+    /// about 7 digits, so auto takes QR (9.3 digits).
+    @Test("auto: Cholesky for Longley, QR for Wampler1")
+    func autoRule() throws {
+        let longley = try RidgeFixtures.nist("Longley")
+        let l = try Ridge(alpha: 0).fit(longley.x, longley.y)
+        #expect(l.solverUsed == .cholesky)
+        #expect(try #require(l.reciprocalCondition) >= Ridge.choleskyReciprocalConditionThreshold)
+        let wampler = try RidgeFixtures.nist("Wampler1")
+        let w = try Ridge(alpha: 0).fit(wampler.x, wampler.y)
+        #expect(w.solverUsed == .qr)
+        let chol = try Ridge(alpha: 0, solver: .cholesky).fit(wampler.x, wampler.y)
+        #expect(try #require(chol.reciprocalCondition) < Ridge.choleskyReciprocalConditionThreshold)
+        let cholDigits = correctDigits(chol, coefficients: wampler.coefficients, intercept: wampler.intercept)
+        #expect(cholDigits < 9, "cholesky on Wampler1: \(cholDigits) digits")
+    }
+
     /// Wampler1 is an exact fit of a degree-5 polynomial: y = 1 + x + … + x⁵.
     @Test("Wampler1: residual zero, all coefficients one")
     func wampler1Exact() throws {

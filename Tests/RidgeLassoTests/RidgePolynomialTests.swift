@@ -48,24 +48,28 @@ struct RidgePolynomialTests {
         }
     }
 
-    /// What Cholesky gets: on these designs the equilibrated Gram matrix has κ ≈ κ(Xc)² ≥ 2.7e11,
-    /// so the normal equations lose twice the digits QR loses. At α = 0 the degree-9 and -10
-    /// designs keep fewer than 6 digits (or are not even numerically positive definite), and the
-    /// reported reciprocal condition tells the user so: the auto rule never picks Cholesky here.
-    @Test("cholesky loses digits, and says so")
+    /// What Cholesky gets: on these designs the equilibrated Gram matrix has κ ≈ κ(Xc)², so the
+    /// normal equations lose twice the digits QR loses. Measured at α = 0: degree 8 and 9,
+    /// cholesky 5.6 and 3.6 correct digits (reciprocal conditions 2.7e-12, 3.4e-14) where qr
+    /// keeps 11.0 and 10.5; degree 10 (rcond 2.9e-16 < 10ε) is refused as numerically singular,
+    /// where qr keeps 9.8. At α = 1e-3, cholesky gets 5.0, 2.2 and 1.9 digits. The reported
+    /// reciprocal condition tells the user, and the auto rule never picks Cholesky here.
+    @Test("cholesky keeps fewer than 6 digits at α = 0, and says so")
     func choleskyLosesDigits() throws {
-        for c in try Self.cases() where c.alpha == 0 {
+        for c in try Self.cases() {
             let chol: (Double, RidgeModel)?
             do { chol = try Self.digits(c, .cholesky) } catch RegressionError.singular { chol = nil }
             let (qrDigits, _) = try Self.digits(c, .qr)
             if let (digits, model) = chol {
                 let rcond = try #require(model.reciprocalCondition)
-                #expect(rcond < Ridge.choleskyReciprocalConditionThreshold, "\(c.name): rcond \(rcond)")
-                #expect(digits < qrDigits, "\(c.name): cholesky \(digits) digits, qr \(qrDigits)")
-                if c.degree >= 9 { #expect(digits < 6, "\(c.name): cholesky \(digits) digits") }
+                #expect(rcond < 1e-11, "\(c.name): rcond \(rcond)")
+                #expect(qrDigits - digits >= 4, "\(c.name): cholesky \(digits) digits, qr \(qrDigits)")
+                if c.alpha == 0 { #expect(digits < 6, "\(c.name): cholesky \(digits) digits") }
+                if c.degree == 10 { #expect(digits < 2.5, "\(c.name): cholesky \(digits) digits") }
             }
+            if c.degree == 10 && c.alpha == 0 { #expect(chol == nil, "degree 10 at α = 0 is singular for Cholesky") }
             let (_, auto) = try Self.digits(c, .auto)
-            #expect(auto.solverUsed != .cholesky, "\(c.name)")
+            #expect(auto.solverUsed == .qr, "\(c.name)")
         }
     }
 }

@@ -35,7 +35,8 @@ struct RidgeCholesky {
 
     /// The solution for one α, with the reciprocal condition of the equilibrated system.
     /// - Throws: ``RegressionError/singular(_:)`` when the system is not numerically positive
-    ///   definite or the Gram matrix overflowed.
+    ///   definite, its reciprocal condition is below m·ε (m its order: no digit would be right),
+    ///   or the Gram matrix overflowed.
     func solve(alpha: Double) throws(RegressionError) -> (w: Matrix, reciprocalCondition: Double) {
         let m = gram.rows
         let kind = dualDesign == nil ? "XcᵀXc + αI" : "XcXcᵀ + αI"
@@ -64,6 +65,10 @@ struct RidgeCholesky {
             throw .singular("\(kind) is not numerically positive definite (leading minor \(k)); X is rank-deficient or too ill-conditioned for Cholesky: use qr or svd")
         } catch {
             throw .linearAlgebra(error)
+        }
+        // Below m·ε the factor carries no correct digit: refuse rather than return noise.
+        guard factor.reciprocalCondition >= Double(m) * Double.ulpOfOne else {
+            throw .singular("\(kind) is numerically singular (reciprocal condition \(factor.reciprocalCondition)); X is rank-deficient or too ill-conditioned for Cholesky: use qr or svd")
         }
         var b = rhs
         for t in 0..<b.columns { for i in 0..<m { b[i, t] /= d[i] } }

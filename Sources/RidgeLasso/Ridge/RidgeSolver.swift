@@ -29,7 +29,8 @@ public enum RidgeSolver: String, Sendable, CaseIterable {
     /// Cholesky of the regularized Gram matrix: (XcᵀXc + αI)w = Xcᵀyc when n ≥ p, or the dual
     /// w = Xcᵀ(XcXcᵀ + αI)⁻¹yc when p > n, so a p × p system is never formed when p ≫ n.
     /// Fastest; loses digits as κ(X)². Throws ``RegressionError/singular(_:)`` when the system
-    /// is not numerically positive definite (α = 0 with rank-deficient X).
+    /// is not numerically positive definite or its reciprocal condition is below m·ε (m its
+    /// order) — typically α = 0 with a rank-deficient X.
     case cholesky
     /// Householder QR of the augmented system [Xc; √α I] (n ≥ p; columns equilibrated, with the
     /// penalty rescaled so the objective is unchanged), or of Xcᵀ followed by a small n × n
