@@ -42,7 +42,7 @@ public struct CenteredCrossProducts: Sendable {
     ///   - weights: n non-negative finite weights with a positive sum, or `nil` for all ones.
     ///   - columns: the columns of `x` to use, in that order (`nil`: all).
     ///   - center: subtract the weighted means first.
-    ///   - blockRows: rows per block (default: about 2 MiB of X, at least 64 rows); any value
+    ///   - blockRows: rows per block (default: about 4 MiB of X, at least 64 rows); any value
     ///     ≥ 1 gives the same result up to rounding.
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` on inconsistent shapes or a
     ///   column index out of range, ``LinearAlgebraError/nonFinite(row:column:)`` when a weight
@@ -75,8 +75,8 @@ public struct CenteredCrossProducts: Sendable {
             return
         }
 
-        // Block of rows: about 2 MiB of X, at least 64 rows.
-        let blockRows = max(1, min(n, requestedBlockRows ?? max(64, (1 << 18) / max(1, p))))
+        // Block of rows: about 4 MiB of X (L3-resident; long contiguous runs per column), at least 64 rows.
+        let blockRows = max(1, min(n, requestedBlockRows ?? max(64, (1 << 19) / max(1, p))))
         let b32 = Int32(blockRows)
         var g = [Double](repeating: 0, count: p * p)
         var c = [Double](repeating: 0, count: p * k)
@@ -163,9 +163,8 @@ public struct CenteredCrossProducts: Sendable {
     /// The (weighted) mean of `rows` values: the shift. Its rounding error does not matter, as
     /// the block mean of the shifted values is computed again (and kept) by `centerColumn`.
     private static func mean(_ src: UnsafePointer<Double>, _ rows: Int, _ weights: [Double]?, _ total: Double) -> Double {
-        var s = 0.0
-        if let weights { for i in 0..<rows { s += weights[i] * src[i] } } else { for i in 0..<rows { s += src[i] } }
-        return s / total
+        guard let weights else { return Kernels.sum(src, rows) / total }
+        return weights.withUnsafeBufferPointer { Kernels.dot($0.baseAddress!, src, rows) } / total
     }
 
     /// Copies `rows` values from `src` to `dst`, less `shift`, centered at their weighted mean
@@ -177,23 +176,72 @@ public struct CenteredCrossProducts: Sendable {
     ) -> Double {
         var mean = 0.0
         if center {
-            for i in 0..<rows { dst[i] = src[i] - shift }
-            var s = 0.0
-            if let weights { for i in 0..<rows { s += weights[i] * dst[i] } } else { for i in 0..<rows { s += dst[i] } }
-            mean = s / total
-            var r = 0.0
-            if let weights { for i in 0..<rows { r += weights[i] * (dst[i] - mean) } } else { for i in 0..<rows { r += dst[i] - mean } }
-            mean += r / total
-            if weights != nil {
-                for i in 0..<rows { dst[i] = (dst[i] - mean) * sqrtW[i] }
+            Kernels.subtract(src, shift, dst, rows)
+            if let weights {
+                weights.withUnsafeBufferPointer { w in
+                    mean = Kernels.dot(w.baseAddress!, UnsafePointer(dst), rows) / total
+                    Kernels.subtract(UnsafePointer(dst), mean, dst, rows)
+                    let r = Kernels.dot(w.baseAddress!, UnsafePointer(dst), rows) / total
+                    mean += r
+                    sqrtW.withUnsafeBufferPointer { sw in
+                        for i in 0..<rows { dst[i] = (dst[i] - r) * sw[i] }
+                    }
+                }
             } else {
-                for i in 0..<rows { dst[i] -= mean }
+                mean = Kernels.sum(UnsafePointer(dst), rows) / total
+                Kernels.subtract(UnsafePointer(dst), mean, dst, rows)
+                let r = Kernels.sum(UnsafePointer(dst), rows) / total
+                mean += r
+                Kernels.subtract(UnsafePointer(dst), r, dst, rows)
             }
         } else if weights != nil {
-            for i in 0..<rows { dst[i] = src[i] * sqrtW[i] }
+            sqrtW.withUnsafeBufferPointer { sw in
+                for i in 0..<rows { dst[i] = src[i] * sw[i] }
+            }
         } else {
-            for i in 0..<rows { dst[i] = src[i] }
+            dst.update(from: src, count: rows)
         }
         return mean
+    }
+}
+
+/// Small vector loops with independent SIMD accumulators (a plain `s += x[i]` loop is a serial
+/// dependency chain the compiler may not reorder), used on cache-resident block columns.
+private enum Kernels {
+    @inline(__always)
+    static func load(_ p: UnsafePointer<Double>, _ i: Int) -> SIMD4<Double> {
+        UnsafeRawPointer(p + i).loadUnaligned(as: SIMD4<Double>.self)
+    }
+
+    /// Σ x[i].
+    static func sum(_ x: UnsafePointer<Double>, _ n: Int) -> Double {
+        var a = SIMD4<Double>(), b = SIMD4<Double>(), c = SIMD4<Double>(), d = SIMD4<Double>()
+        var i = 0
+        while i + 16 <= n {
+            a += load(x, i); b += load(x, i + 4); c += load(x, i + 8); d += load(x, i + 12)
+            i += 16
+        }
+        var s = ((a + b) + (c + d)).sum()
+        while i < n { s += x[i]; i += 1 }
+        return s
+    }
+
+    /// Σ w[i]·x[i].
+    static func dot(_ w: UnsafePointer<Double>, _ x: UnsafePointer<Double>, _ n: Int) -> Double {
+        var a = SIMD4<Double>(), b = SIMD4<Double>(), c = SIMD4<Double>(), d = SIMD4<Double>()
+        var i = 0
+        while i + 16 <= n {
+            a += load(w, i) * load(x, i); b += load(w, i + 4) * load(x, i + 4)
+            c += load(w, i + 8) * load(x, i + 8); d += load(w, i + 12) * load(x, i + 12)
+            i += 16
+        }
+        var s = ((a + b) + (c + d)).sum()
+        while i < n { s += w[i] * x[i]; i += 1 }
+        return s
+    }
+
+    /// dst[i] = src[i] − c (src and dst may be the same memory).
+    static func subtract(_ src: UnsafePointer<Double>, _ c: Double, _ dst: UnsafeMutablePointer<Double>, _ n: Int) {
+        for i in 0..<n { dst[i] = src[i] - c }
     }
 }
