@@ -17,7 +17,7 @@ public struct ElasticNetModel: LinearPredictor, Sendable, Equatable {
     /// The duality gap P(w) − D(θ) ≥ P(w) − P(w*) at the returned coefficients, in the units of
     /// the objective above (see ``ElasticNet`` for the dual point).
     public let dualityGap: Double
-    /// Whether the gap reached `tolerance · (1/n)‖y − ȳ‖²` within `maximumIterations`.
+    /// Whether the gap reached `tolerance · max(P(w), 10⁻⁴P(0))` within `maximumIterations`.
     public let converged: Bool
     /// The primal objective P(w) above (weighted form with sample weights), at the returned solution.
     public let objective: Double

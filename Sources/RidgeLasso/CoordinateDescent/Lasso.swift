@@ -5,7 +5,7 @@ import LinearAlgebra
 ///     minimize (1/2n)‖y − Xw − b‖² + α‖w‖₁
 ///
 /// (scikit-learn's `Lasso`; glmnet with alpha = 1). It is ``ElasticNet`` with `l1Ratio = 1`; every
-/// option, the stopping rule (duality gap ≤ tolerance · (1/n)‖y − ȳ‖²) and the results are the same.
+/// option, the stopping rule (duality gap ≤ tolerance · max(P(w), 10⁻⁴P(0))) and the results are the same.
 public struct Lasso: Sendable {
     /// The regularization strength α ≥ 0.
     public var alpha: Double
@@ -18,12 +18,14 @@ public struct Lasso: Sendable {
     public var updateScheme: UpdateScheme
     public var screening: Bool
     public var activeSetCycling: Bool
+    /// Anderson extrapolation of the active-set iterates (kept only when it lowers the objective). Default true.
+    public var acceleration: Bool
 
     public init(
         alpha: Double = 1, fitIntercept: Bool = true, standardize: Bool = false,
         tolerance: Double = ElasticNet.defaultTolerance, maximumIterations: Int = ElasticNet.defaultMaximumIterations,
         positive: Bool = false, penaltyFactors: [Double]? = nil, updateScheme: UpdateScheme = .automatic,
-        screening: Bool = true, activeSetCycling: Bool = true
+        screening: Bool = true, activeSetCycling: Bool = true, acceleration: Bool = true
     ) {
         self.alpha = alpha
         self.fitIntercept = fitIntercept
@@ -35,6 +37,7 @@ public struct Lasso: Sendable {
         self.updateScheme = updateScheme
         self.screening = screening
         self.activeSetCycling = activeSetCycling
+        self.acceleration = acceleration
     }
 
     /// The equivalent ``ElasticNet`` (l1Ratio = 1).
@@ -42,7 +45,7 @@ public struct Lasso: Sendable {
         ElasticNet(alpha: alpha, l1Ratio: 1, fitIntercept: fitIntercept, standardize: standardize,
                    tolerance: tolerance, maximumIterations: maximumIterations, positive: positive,
                    penaltyFactors: penaltyFactors, updateScheme: updateScheme, screening: screening,
-                   activeSetCycling: activeSetCycling)
+                   activeSetCycling: activeSetCycling, acceleration: acceleration)
     }
 
     /// Fits at ``alpha``; see ``ElasticNet/fit(_:_:sampleWeights:initialCoefficients:)``.
