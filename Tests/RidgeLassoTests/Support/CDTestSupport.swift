@@ -150,3 +150,113 @@ enum CDTestSupport {
         zip(a, b).map { abs($0 - $1) }.max() ?? 0
     }
 }
+
+/// The reference fixtures of Fixtures/cd (see make_fixtures.py and make_glmnet_fixtures.R).
+enum CDFixtures {
+    struct Reference {
+        var dataset: String
+        var caseName: String
+        var alpha: Double
+        var l1Ratio: Double
+        var fitIntercept = true
+        var positive = false
+        var standardize = false
+        var weights: String
+        var factors = "none"
+        var intercept: Double
+        var coefficients: [Double]
+    }
+
+    static func text(_ name: String) throws -> String {
+        guard let url = CDTestSupport.fixtureURL(name) else { throw FixtureError.missing(name) }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    enum FixtureError: Error { case missing(String), malformed(String) }
+
+    /// The design and target of a data set (diabetes: raw units, 442 × 10).
+    static func dataset(_ name: String) throws -> (Matrix, [Double]) {
+        let file = name == "diabetes" ? "diabetes.csv" : "data_\(name).csv"
+        var rows: [[Double]] = []
+        var y: [Double] = []
+        for line in try text(file).split(whereSeparator: \.isNewline) {
+            let fields = line.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard fields.allSatisfy({ $0 != nil }), fields.count > 1 else { continue } // header
+            let values = fields.map { $0! }
+            rows.append(Array(values.dropLast()))
+            y.append(values.last!)
+        }
+        return (try Matrix(rows: rows), y)
+    }
+
+    static func weights(_ dataset: String) throws -> [Double] {
+        for line in try text("weights_w1.csv").split(whereSeparator: \.isNewline) {
+            let fields = line.split(separator: ",")
+            if fields.first.map(String.init) == dataset { return fields.dropFirst().compactMap { Double($0) } }
+        }
+        throw FixtureError.missing("weights for \(dataset)")
+    }
+
+    static func sklearn() throws -> [Reference] {
+        try text("sklearn_reference.csv").split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("#") }.map { line in
+            let f = line.split(separator: ",").map(String.init)
+            return Reference(dataset: f[0], caseName: f[1], alpha: Double(f[2])!, l1Ratio: Double(f[3])!,
+                             fitIntercept: f[4] == "1", positive: f[5] == "1", weights: f[6],
+                             intercept: Double(f[7])!, coefficients: f[8...].map { Double($0)! })
+        }
+    }
+
+    static func glmnet() throws -> [Reference] {
+        try text("glmnet_reference.csv").split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("#") }.map { line in
+            let f = line.split(separator: ",").map(String.init)
+            return Reference(dataset: f[0], caseName: f[1], alpha: Double(f[2])!, l1Ratio: Double(f[3])!,
+                             standardize: f[4] == "1", weights: f[5], factors: f[6],
+                             intercept: Double(f[7])!, coefficients: f[8...].map { Double($0)! })
+        }
+    }
+}
+
+extension CDTestSupport {
+    /// The KKT conditions implied by a duality gap, checked coordinate by coordinate from the
+    /// definition. Along coordinate j the objective is (Lⱼ = dⱼ + λ₂fⱼ)-strongly convex with at most
+    /// one kink (at 0), and its excess over its minimum is ≤ gap. Hence either
+    /// dist(ρⱼ, ∂hⱼ(wⱼ)) ≤ √(2Lⱼ·gap), or the kink lies between wⱼ and the coordinate minimizer and
+    /// |wⱼ| ≤ √(2·gap/Lⱼ). Returns the coordinates that violate both (with a rounding allowance).
+    static func kktViolations(_ x: Matrix, _ y: [Double], model: ElasticNetModel, weights: [Double]? = nil,
+                              factors: [Double]? = nil, positive: Bool = false, fitIntercept: Bool = true) -> [Int] {
+        let n = x.rows, p = x.columns
+        let v = weights.map { ws in ws.map { $0 / ws.reduce(0, +) } } ?? [Double](repeating: 1 / Double(n), count: n)
+        var means = [Double](repeating: 0, count: p)
+        if fitIntercept { for j in 0..<p { for i in 0..<n { means[j] += v[i] * x[i, j] } } }
+        var r = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            var pred = model.intercept
+            for j in 0..<p { pred += x[i, j] * model.coefficients[j] }
+            r[i] = y[i] - pred
+        }
+        let f = factors ?? [Double](repeating: 1, count: p)
+        let penalty = ElasticNetPenalty(alpha: model.alpha, l1Ratio: model.l1Ratio, l1Weights: f, l2Weights: f,
+                                        positive: positive)
+        let gap = max(model.dualityGap, 0)
+        var bad: [Int] = []
+        for j in 0..<p {
+            var rho = 0.0, d = 0.0
+            for i in 0..<n {
+                let xc = x[i, j] - means[j]
+                rho += v[i] * xc * r[i]
+                d += v[i] * xc * xc
+            }
+            let lj = d + penalty.l2 * f[j]
+            guard lj > 0 else {
+                if model.coefficients[j] != 0 { bad.append(j) }
+                continue
+            }
+            let scale = abs(rho) + penalty.l1 * f[j] + 1e-300
+            let dist = penalty.subdifferentialDistance(model.coefficients[j], correlation: rho, feature: j)
+            let ok = dist <= (2 * lj * gap).squareRoot() + 1e-9 * scale
+                || abs(model.coefficients[j]) <= (2 * gap / lj).squareRoot() + 1e-12
+            if !ok { bad.append(j) }
+        }
+        return bad
+    }
+}
