@@ -47,6 +47,9 @@ public struct Adam: Sendable {
     /// Record a ``GradientHistoryPoint`` every this many epochs, plus the start and the end
     /// (0, the default: record nothing).
     public var historyInterval: Int
+    /// Whether history points carry the objective (default true). Evaluating it costs a pass
+    /// over the data, off the clock; a benchmark that only needs its monitor turns it off.
+    public var recordsObjective = true
 
     public init(
         learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
@@ -84,9 +87,10 @@ public struct Adam: Sendable {
         let data = try GradientDesign(x, y, fitIntercept: fitIntercept)
         let eta = learningRate, b1 = beta1, b2 = beta2, eps = epsilon
         let lambda = regularization.ridgeLambda(learningRate: eta)
-        let loop = StochasticLoop(
+        var loop = StochasticLoop(
             data: data, lambda: lambda, epochs: epochs, batchSize: batchSize, seed: seed,
             tolerance: tolerance, maximumSeconds: maximumSeconds, historyInterval: historyInterval)
+        loop.recordsObjective = recordsObjective
         var m = [Double](repeating: 0, count: data.p)
         var v = m
         let regularization = self.regularization

@@ -9,14 +9,15 @@ public struct GradientHistoryPoint: Sendable, Equatable {
     /// Wall time of the method since `fit` started, in seconds, setup (centering, power
     /// iteration) included, recording excluded.
     public let seconds: Double
-    /// The method's objective at the current iterate, in the scaling its documentation states.
-    public let objective: Double
+    /// The method's objective at the current iterate, in the scaling its documentation states
+    /// (`nil` when the run was asked not to evaluate it: `recordsObjective == false`).
+    public let objective: Double?
     /// The elastic-net duality gap at the current iterate (proximal methods only).
     public let dualityGap: Double?
     /// The value the caller's ``GradientMonitor`` returned for the current iterate, if any.
     public let error: Double?
 
-    public init(iteration: Int, seconds: Double, objective: Double, dualityGap: Double?, error: Double?) {
+    public init(iteration: Int, seconds: Double, objective: Double?, dualityGap: Double?, error: Double?) {
         self.iteration = iteration
         self.seconds = seconds
         self.objective = objective

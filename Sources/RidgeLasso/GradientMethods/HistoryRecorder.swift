@@ -3,6 +3,8 @@
 struct HistoryRecorder {
     let interval: Int
     let monitor: GradientMonitor?
+    /// Whether `record` evaluates the objective (it may cost a pass over the data).
+    var recordsObjective = true
     var clock = SolverClock()
     private(set) var points: [GradientHistoryPoint] = []
 
@@ -20,9 +22,9 @@ struct HistoryRecorder {
         objective: () -> Double, coefficients: () -> (w: [Double], b: Double)
     ) {
         let seconds = clock.seconds
-        let monitor = self.monitor
-        let (value, error) = clock.excluding { () -> (Double, Double?) in
-            let value = objective()
+        let monitor = self.monitor, recordsObjective = self.recordsObjective
+        let (value, error) = clock.excluding { () -> (Double?, Double?) in
+            let value = recordsObjective ? objective() : nil
             guard let monitor else { return (value, nil) }
             let (w, b) = coefficients()
             return (value, monitor(w, b))

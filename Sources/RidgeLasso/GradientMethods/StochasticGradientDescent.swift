@@ -39,6 +39,9 @@ public struct StochasticGradientDescent: Sendable {
     /// Record a ``GradientHistoryPoint`` every this many epochs, plus the start and the end
     /// (0, the default: record nothing).
     public var historyInterval: Int
+    /// Whether history points carry the objective (default true). Evaluating it costs a pass
+    /// over the data, off the clock; a benchmark that only needs its monitor turns it off.
+    public var recordsObjective = true
 
     public init(
         learningRate: Double? = nil, batchSize: Int = 32, epochs: Int = 100,
@@ -76,9 +79,10 @@ public struct StochasticGradientDescent: Sendable {
             eta = l > 0 ? 1 / l : 1
         }
         let lambda = regularization.ridgeLambda(learningRate: eta)
-        let loop = StochasticLoop(
+        var loop = StochasticLoop(
             data: data, lambda: lambda, epochs: epochs, batchSize: batchSize, seed: seed,
             tolerance: tolerance, maximumSeconds: maximumSeconds, historyInterval: historyInterval)
+        loop.recordsObjective = recordsObjective
         let regularization = self.regularization
         return try loop.run(
             method: "SGD + \(regularization.label)",

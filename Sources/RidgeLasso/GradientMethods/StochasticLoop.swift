@@ -14,6 +14,7 @@ struct StochasticLoop {
     let tolerance: Double
     let maximumSeconds: Double?
     let historyInterval: Int
+    var recordsObjective = true
 
     /// F(w).
     func objective(_ w: [Double]) -> Double {
@@ -37,6 +38,7 @@ struct StochasticLoop {
         update: (inout [Double], [Double], Int) -> Void
     ) throws(RegressionError) -> GradientMethodResult {
         var recorder = HistoryRecorder(interval: historyInterval, monitor: monitor)
+        recorder.recordsObjective = recordsObjective
         var sampler = MiniBatchSampler(rows: data.n, batchSize: batchSize, seed: seed)
         var w = [Double](repeating: 0, count: data.p)
         var steps = 0
