@@ -147,3 +147,24 @@ public struct ProximalGradientDescent: Sendable {
             stoppingValue: target > 0 ? gap / target * tolerance : gap, history: recorder.points, seconds: seconds)
     }
 }
+
+extension ProximalGradientDescent {
+    /// The objective (1/2n)‖y − Xw − b‖² + αr‖w‖₁ + (α(1 − r)/2)‖w‖² at `coefficients` (b set to
+    /// its optimal value ȳ − x̄ᵀw when fitting an intercept) and its duality gap
+    /// (``ElasticNetDualityGap``): a certificate for any solver's answer, e.g. coordinate descent's,
+    /// measured the same way as this method's.
+    /// - Throws: ``RegressionError`` for bad data or a coefficient count that differs from X's columns.
+    public func objectiveAndDualityGap(
+        _ x: Matrix, _ y: [Double], coefficients: [Double]
+    ) throws(RegressionError) -> (objective: Double, dualityGap: Double) {
+        try Validation.alpha(alpha)
+        try Validation.l1Ratio(l1Ratio)
+        let data = try GradientDesign(x, y, fitIntercept: fitIntercept)
+        guard coefficients.count == data.p else {
+            throw .dimensionMismatch("X has \(data.p) columns but there are \(coefficients.count) coefficients")
+        }
+        let (primal, gap) = try ElasticNetDualityGap.evaluate(
+            data, w: coefficients, l1: alpha * l1Ratio, l2: alpha * (1 - l1Ratio))
+        return (primal, gap)
+    }
+}

@@ -106,3 +106,16 @@ import Testing
         }
     }
 }
+
+@Suite struct ProximalCertificateTests {
+    /// The public certificate agrees with what the solver reports about its own answer.
+    @Test func objectiveAndDualityGapMatchTheFit() throws {
+        let (x, y) = GradientTestData.problem(n: 60, p: 8, seed: 16)
+        let solver = ProximalGradientDescent(alpha: 0.5, l1Ratio: 0.7, tolerance: 1e-8)
+        let fit = try solver.fit(x, y)
+        let (objective, gap) = try solver.objectiveAndDualityGap(x, y, coefficients: fit.coefficients)
+        #expect(abs(objective - fit.objective) <= 1e-12 * objective)
+        #expect(abs(gap - (fit.dualityGap ?? -1)) <= 1e-12 * objective)
+        #expect(throws: RegressionError.self) { try solver.objectiveAndDualityGap(x, y, coefficients: [1]) }
+    }
+}
