@@ -28,7 +28,7 @@ public struct BenchmarkOptions: Sendable, Equatable {
       --data FILE.csv    your own data instead of the built-in problems: a header row, numeric
                          columns, the last column is the target; features are standardized
       --output DIR       also write DIR/results.json and SVG plots into DIR
-      --budget SECONDS   wall-clock budget of each gradient method (default 20, quick 1.5)
+      --budget SECONDS   wall-clock budget of each gradient method (default 15, quick 1.5)
       --repeats N        timings of each exact solver; the median is reported (default 5, quick 3)
       --ridge-alpha A    ridge α for --data (default 1e-3·σ₁(X)²)
       --lasso-alpha A    lasso α for --data (default 0.05·α_max)

@@ -27,7 +27,7 @@ public enum BenchmarkScale: String, Sendable, Codable {
     /// Wall-clock budget of each full-batch gradient method, in seconds (stochastic methods get half).
     public var budgetSeconds: Double {
         switch self {
-        case .full: return 20
+        case .full: return 15
         case .quick: return 1.5
         case .tiny: return 0.2
         }
