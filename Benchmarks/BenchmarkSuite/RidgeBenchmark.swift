@@ -56,16 +56,18 @@ public struct RidgeBenchmark: Sendable {
         let batch = min(64, n)
         let lambda = alpha / Double(n)
         let stepSGD = try sgdStep(x, batch: batch, lambda: lambda)
+        let recordEvery = max(1, (n + batch - 1) / batch / 20)  // 20 points per epoch
         say("[\(problem.name)] SGD + L2, budget \(budget / 2) s")
         var sgd = StochasticGradientDescent(learningRate: stepSGD, batchSize: batch, epochs: 1_000_000,
-                                            regularization: .l2(lambda), seed: 1, maximumSeconds: budget / 2, historyInterval: 1)
+                                            regularization: .l2(lambda), seed: 1, maximumSeconds: budget / 2,
+                                            historyInterval: recordEvery)
         sgd.recordsObjective = false
         let sgdFit = try sgd.fit(x, y) { w, _ in relativeError(w) }
         methods.append(gradientResult(name: "SGD + L2", family: "stochastic", fit: sgdFit, error: relativeError(sgdFit.coefficients),
                                       note: String(format: "batch %d, η = %.3g", batch, stepSGD)))
         say("[\(problem.name)] Adam + L2, budget \(budget / 2) s")
         var adam = Adam(learningRate: 0.01, batchSize: batch, epochs: 1_000_000, regularization: .l2(lambda), seed: 1,
-                        maximumSeconds: budget / 2, historyInterval: 1)
+                        maximumSeconds: budget / 2, historyInterval: recordEvery)
         adam.recordsObjective = false
         let adamFit = try adam.fit(x, y) { w, _ in relativeError(w) }
         methods.append(gradientResult(name: "Adam + L2", family: "stochastic", fit: adamFit, error: relativeError(adamFit.coefficients),

@@ -43,22 +43,23 @@ public struct WeightDecayExperiment: Sendable {
             return s.squareRoot() / norm
         }
         let batch = 32
-        let batchesPerEpoch = Double((n + batch - 1) / batch)
+        let stepsPerEpoch = (n + batch - 1) / batch
+        let batchesPerEpoch = Double(stepsPerEpoch)
         let etaSGD = 0.05, etaAdam = 0.005
         var snapshotsL2: [[Double]] = [], snapshotsDecay: [[Double]] = []
         progress("[weight decay] SGD + L2 and SGD + decay, \(epochs) epochs")
         let sgdL2 = try StochasticGradientDescent(learningRate: etaSGD, batchSize: batch, epochs: epochs,
-                                                  regularization: .l2(lambda), seed: seed, historyInterval: 1)
+                                                  regularization: .l2(lambda), seed: seed, historyInterval: stepsPerEpoch)
             .fit(x, y) { w, _ in snapshotsL2.append(w); return relativeError(w) }
         let sgdDecay = try StochasticGradientDescent(learningRate: etaSGD, batchSize: batch, epochs: epochs,
                                                      regularization: .decoupledWeightDecay(etaSGD * lambda), seed: seed,
-                                                     historyInterval: 1)
+                                                     historyInterval: stepsPerEpoch)
             .fit(x, y) { w, _ in snapshotsDecay.append(w); return relativeError(w) }
         progress("[weight decay] Adam + L2 and AdamW, \(epochs) epochs")
         let adamL2 = try Adam(learningRate: etaAdam, batchSize: batch, epochs: epochs, regularization: .l2(lambda),
-                              seed: seed, historyInterval: 1).fit(x, y) { w, _ in relativeError(w) }
+                              seed: seed, historyInterval: stepsPerEpoch).fit(x, y) { w, _ in relativeError(w) }
         let adamW = try Adam(learningRate: etaAdam, batchSize: batch, epochs: epochs,
-                             regularization: .decoupledWeightDecay(etaAdam * lambda), seed: seed, historyInterval: 1)
+                             regularization: .decoupledWeightDecay(etaAdam * lambda), seed: seed, historyInterval: stepsPerEpoch)
             .fit(x, y) { w, _ in relativeError(w) }
         var largest = 0.0
         for (u, v) in zip(snapshotsL2, snapshotsDecay) {

@@ -44,8 +44,8 @@ public struct Adam: Sendable {
     public var tolerance: Double
     /// Wall-clock budget in seconds, or `nil` for none.
     public var maximumSeconds: Double?
-    /// Record a ``GradientHistoryPoint`` every this many epochs, plus the start and the end
-    /// (0, the default: record nothing).
+    /// Record a ``GradientHistoryPoint`` every this many mini-batch steps, plus the start and
+    /// the end (0, the default: record nothing).
     public var historyInterval: Int
     /// Whether history points carry the objective (default true). Evaluating it costs a pass
     /// over the data, off the clock; a benchmark that only needs its monitor turns it off.

@@ -65,6 +65,34 @@ struct GradientDesign {
         return g
     }
 
+    /// X stored row by row (Xᵀ column-major), so a mini-batch reads contiguous rows: gathering
+    /// rows of a column-major X touches one cache line per entry and dominated SGD's time.
+    func rowMajorCopy() -> Matrix { x.transposed }
+
+    /// ``batchGradient(_:rows:)`` from a ``rowMajorCopy()``: one dot and one axpy per row.
+    func batchGradient(_ w: [Double], rows batch: [Int], rowMajor xt: Matrix) -> [Double] {
+        let p = self.p
+        var g = [Double](repeating: 0, count: p)
+        let shift = BLAS.dot(xMean, w)
+        var total = 0.0
+        xt.storage.withUnsafeBufferPointer { s in
+            w.withUnsafeBufferPointer { wp in
+                g.withUnsafeMutableBufferPointer { gp in
+                    guard let base = s.baseAddress, let wb = wp.baseAddress, let gb = gp.baseAddress else { return }
+                    for i in batch {
+                        let row = base + i * p
+                        let r = BLAS.dot(p, row, wb) - shift - yc[i]
+                        total += r
+                        BLAS.axpy(p, r, row, gb)
+                    }
+                }
+            }
+        }
+        let scale = 1 / Double(batch.count)
+        for j in 0..<p { g[j] = (g[j] - xMean[j] * total) * scale }
+        return g
+    }
+
     /// The intercept b = ȳ − x̄ᵀw.
     func intercept(_ w: [Double]) -> Double { yMean - BLAS.dot(xMean, w) }
 

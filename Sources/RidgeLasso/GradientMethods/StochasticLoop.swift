@@ -1,7 +1,7 @@
 import LinearAlgebra
 
 /// The epoch/batch loop shared by ``StochasticGradientDescent`` and ``Adam``: seeded batches,
-/// the time budget, history every `historyInterval` epochs, and the final report.
+/// the time budget, history every `historyInterval` mini-batch steps, and the final report.
 ///
 /// `converged` for a stochastic method means: after the last epoch, the full gradient of the
 /// ridge objective F(w) = (1/2n)‖yc − Xc w‖² + (λ/2)‖w‖² satisfies ‖∇F(w)‖₂ ≤ tolerance·‖∇F(0)‖₂.
@@ -42,18 +42,19 @@ struct StochasticLoop {
         var sampler = MiniBatchSampler(rows: data.n, batchSize: batchSize, seed: seed)
         var w = [Double](repeating: 0, count: data.p)
         var steps = 0
+        let rows = data.rowMajorCopy()  // on the clock: part of the method's cost
         if historyInterval > 0 {
             recorder.record(iteration: 0, objective: { objective(w) }, coefficients: { (w, data.intercept(w)) })
         }
-        epochLoop: for epoch in 1...max(1, epochs) {
+        epochLoop: for _ in 1...max(1, epochs) {
             for batch in sampler.nextEpoch() {
                 if let budget = maximumSeconds, recorder.clock.seconds >= budget { break epochLoop }
-                let g = try data.batchGradient(w, rows: batch)
+                let g = data.batchGradient(w, rows: batch, rowMajor: rows)
                 steps += 1
                 update(&w, g, steps)
-            }
-            if recorder.isDue(epoch) {
-                recorder.record(iteration: steps, objective: { objective(w) }, coefficients: { (w, data.intercept(w)) })
+                if recorder.isDue(steps) {
+                    recorder.record(iteration: steps, objective: { objective(w) }, coefficients: { (w, data.intercept(w)) })
+                }
             }
         }
         let seconds = recorder.clock.seconds

@@ -17,6 +17,8 @@ import Testing
         let xb = xc.selectingRows(batch)
         let rb = zip(try xb.times(w), batch.map { data.yc[$0] }).map { $0 - $1 }
         for (a, b) in zip(g, try xb.transposeTimes(rb).map { $0 / 4 }) { #expect(abs(a - b) < 1e-11) }
+        let fromRows = data.batchGradient(w, rows: batch, rowMajor: data.rowMajorCopy())
+        for (a, b) in zip(g, fromRows) { #expect(abs(a - b) < 1e-11) }
         #expect(abs(data.yc.reduce(0, +)) < 1e-10)
     }
 
