@@ -56,7 +56,7 @@ public struct RidgeBenchmark: Sendable {
         let batch = min(64, n)
         let lambda = alpha / Double(n)
         let stepSGD = try sgdStep(x, batch: batch, lambda: lambda)
-        let recordEvery = max(1, (n + batch - 1) / batch / 20)  // 20 points per epoch
+        let recordEvery = max(10, (n + batch - 1) / batch / 20)  // ≤ 20 points per epoch
         say("[\(problem.name)] SGD + L2, budget \(budget / 2) s")
         var sgd = StochasticGradientDescent(learningRate: stepSGD, batchSize: batch, epochs: 1_000_000,
                                             regularization: .l2(lambda), seed: 1, maximumSeconds: budget / 2,
