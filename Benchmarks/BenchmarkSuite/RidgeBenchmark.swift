@@ -108,7 +108,7 @@ public struct RidgeBenchmark: Sendable {
             }
         }
         let lMax = rowNorms.max() ?? 0
-        let lFull = try RidgeGradientDescent(alpha: 0, maximumIterations: 1).fit(x, problem.y).lipschitzConstant ?? lMax
+        let lFull = try PowerIteration.largestScaledGramEigenvalue(x)
         let nn = Double(n), bb = Double(b)
         let lb = n > 1 ? (nn - bb) / (bb * (nn - 1)) * lMax + nn * (bb - 1) / (bb * (nn - 1)) * lFull : lMax
         return 1 / (lb + lambda)

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// The largest eigenvalue of a symmetric positive semidefinite operator by power iteration,
 /// used for the step size 1/L of the gradient methods.
 ///
@@ -44,5 +46,16 @@ public enum PowerIteration {
         let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
         if norm > 0 { for i in 0..<v.count { v[i] /= norm } }
         return norm
+    }
+}
+
+extension PowerIteration {
+    /// An upper estimate of λmax(XcᵀXc/n), the Lipschitz constant of the gradient of
+    /// (1/2n)‖yc − Xc w‖² (Xc = X with centered columns when `fitIntercept`), without forming
+    /// the Gram matrix.
+    /// - Throws: ``RegressionError`` for an empty or non-finite X.
+    public static func largestScaledGramEigenvalue(_ x: Matrix, fitIntercept: Bool = true) throws(RegressionError) -> Double {
+        let data = try GradientDesign(x, [Double](repeating: 0, count: x.rows), fitIntercept: fitIntercept)
+        return try data.largestScaledGramEigenvalue()
     }
 }

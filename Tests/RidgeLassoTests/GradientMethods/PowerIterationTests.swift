@@ -27,6 +27,7 @@ import Testing
         for k in 0..<gram.storage.count { gram.storage[k] /= 60 }
         let lambdaMax = try #require(SymmetricEigendecomposition(gram).eigenvalues.last)
         let estimate = try data.largestScaledGramEigenvalue()
+        #expect(try PowerIteration.largestScaledGramEigenvalue(x) == estimate)
         #expect(estimate >= lambdaMax)
         #expect(estimate <= lambdaMax * 1.0201)
     }
