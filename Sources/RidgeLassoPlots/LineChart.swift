@@ -177,6 +177,18 @@ public struct LineChart: Sendable {
             out += "<path d=\"\(d.isEmpty ? "M0,0" : d)\" fill=\"none\" stroke=\"\(SVGText.escape(color))\" stroke-width=\"1.8\"\(dash) clip-path=\"url(#plot-area)\"\(d.isEmpty ? " visibility=\"hidden\"" : "")><title>\(SVGText.escape(s.name))</title></path>\n"
             if labelsLineEnds, let (_, v) = last { endLabels.append((f.py(v), s.name, color)) }
         }
+        // Spread the end labels apart (at least 11 px) so that lines ending together stay readable.
+        endLabels.sort { $0.y < $1.y }
+        for k in endLabels.indices.dropFirst() where endLabels[k].y < endLabels[k - 1].y + 11 {
+            endLabels[k].y = endLabels[k - 1].y + 11
+        }
+        if let last = endLabels.last, last.y > f.top + f.height {
+            let shift = last.y - (f.top + f.height)
+            for k in endLabels.indices { endLabels[k].y -= shift }
+            for k in endLabels.indices.reversed().dropFirst() where endLabels[k].y > endLabels[k + 1].y - 11 {
+                endLabels[k].y = endLabels[k + 1].y - 11
+            }
+        }
         for label in endLabels {
             out += "<text x=\"\(c(f.left + f.width + 4))\" y=\"\(c(label.y))\" dominant-baseline=\"middle\" font-size=\"10\" fill=\"\(SVGText.escape(label.color))\">\(SVGText.escape(label.text))</text>\n"
         }

@@ -81,6 +81,27 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         #expect(inspector.texts.contains { $0.hasPrefix("… and") })
     }
 
+    /// Lines that end at the same value get end labels at least 11 px apart.
+    @Test func endLabelsDoNotOverlap() throws {
+        var chart = LineChart(title: "t", xLabel: "x", yLabel: "y")
+        chart.labelsLineEnds = true
+        chart.showsLegend = false
+        for j in 0..<5 { chart.addSeries(name: "line\(j)", x: [0, 1], y: [Double(j), 0]) }
+        let svg = chart.svg()
+        var ys: [Double] = []
+        for j in 0..<5 {
+            let marker = ">line\(j)</text>"
+            let end = try #require(svg.range(of: marker))
+            let start = try #require(svg[..<end.lowerBound].range(of: "<text", options: .backwards))
+            let element = svg[start.lowerBound..<end.lowerBound]
+            let yRange = try #require(element.range(of: " y=\""))
+            let value = element[yRange.upperBound...].prefix { $0 != "\"" }
+            ys.append(try #require(Double(value)))
+        }
+        ys.sort()
+        for k in 1..<ys.count { #expect(ys[k] - ys[k - 1] >= 10.99) }
+    }
+
     @Test func emptyAndDegenerateChartsStillRender() {
         let empty = LineChart(title: "nothing", xLabel: "x", yLabel: "y")
         #expect(SVGInspector.parse(empty.svg()).ok)
