@@ -61,5 +61,6 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "BenchmarkSuiteTests", dependencies: ["BenchmarkSuite"]),
+        .testTarget(name: "RidgeLassoPlotsTests", dependencies: ["RidgeLassoPlots"]),
     ]
 )
