@@ -377,10 +377,40 @@ public enum CSVReader {
             value = Double(mantissa)
             value = exponent >= 0 ? value * powersOfTen[exponent] : value / powersOfTen[-exponent]
         } else {
+            #if arch(x86_64) && !os(Windows) && !os(Android)
+            guard let v = extendedFastPath(mantissa, exponent) else { return strtodNumber(p, end) }
+            value = v
+            #else
             return strtodNumber(p, end)
+            #endif
         }
         return (negative ? -value : value, q)
     }
+
+    #if arch(x86_64) && !os(Windows) && !os(Android)
+    /// Exact powers of ten 10⁰…10²⁷ in the x87 80-bit format (5²⁷ < 2⁶⁴, so all are exact).
+    private static let extendedPowersOfTen: [Float80] = (0...27).map { k in
+        var x: Float80 = 1
+        for _ in 0..<k { x *= 10 }
+        return x
+    }
+
+    /// m·10ᵉ for m < 2⁶⁴ (17–19 significant digits) and |e| ≤ 27: m and 10^|e| are exact in the
+    /// 64-bit significand of `Float80`, so one operation rounds correctly to 64 bits; rounding that
+    /// to 53 bits is correct unless the 64-bit result sits within one unit of a halfway point
+    /// between two doubles (the 11 dropped bits near 100 0000 0000₂), where double rounding could
+    /// err: then `nil`, and the caller uses `strtod`.
+    @inline(__always)
+    private static func extendedFastPath(_ mantissa: UInt64, _ exponent: Int) -> Double? {
+        guard exponent >= -27, exponent <= 27 else { return nil }
+        let m = Float80(mantissa)
+        let r = exponent >= 0 ? m * extendedPowersOfTen[exponent] : m / extendedPowersOfTen[-exponent]
+        let dropped = r.significandBitPattern & 0x7FF
+        guard r.isNormal, dropped < 0x3FF || dropped > 0x401 else { return nil }
+        let d = Double(r)
+        return d.isFinite ? d : nil
+    }
+    #endif
 
     /// Letters that may continue a number for `strtod` (hexadecimal digits, `x`, `p`, `inf`, `nan`…):
     /// when one follows the decimal prefix, `strtod` reads the whole cell instead.
