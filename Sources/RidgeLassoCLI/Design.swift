@@ -48,11 +48,15 @@ struct Design {
         guard !featureIndices.isEmpty else {
             throw CLIError.data("\(file): no feature columns (the file has only \(list(names)))")
         }
-        let values = table.values
-        let y = values.column(targetIndex)
+        let n = table.values.rows
+        let file = table.source
+        // Take the storage over without a copy, read y and the weights out of it, then move the
+        // feature columns down over the others in place: the features never exist twice.
+        var storage = (consume table).values.storage
+        let y = Array(storage[(targetIndex * n)..<((targetIndex + 1) * n)])
         var weights: [Double]?
         if let weightIndex {
-            let w = values.column(weightIndex)
+            let w = Array(storage[(weightIndex * n)..<((weightIndex + 1) * n)])
             if let i = w.firstIndex(where: { $0 < 0 }) {
                 throw CLIError.data("\(file): line \(i + 2) (row \(i + 1)), column \(weightIndex + 1) "
                     + "\(quoted(names[weightIndex])): negative weight \(w[i])")
@@ -62,11 +66,22 @@ struct Design {
             }
             weights = w
         }
+        storage.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for (k, j) in featureIndices.enumerated() where k != j {   // j > k: a move towards the front
+                (base + k * n).update(from: base + j * n, count: n)
+            }
+        }
+        storage.removeLast(storage.count - featureIndices.count * n)
+        let x: Matrix
+        do { x = try Matrix(rows: n, columns: featureIndices.count, columnMajor: storage) } catch {
+            throw CLIError.data("\(file): \(error)")
+        }
         return Design(
             file: file,
             features: featureIndices.map { names[$0] },
             featureColumns: featureIndices.map { $0 + 1 },
-            x: values.selectingColumns(featureIndices),
+            x: x,
             targetName: names[targetIndex],
             y: y,
             weights: weights
