@@ -291,6 +291,28 @@ public enum CSVReader {
         return (value, q)
     }
 
+    /// The eight bytes at `p` as a number when all eight are ASCII digits (SWAR: one 64-bit load,
+    /// a digit test and three multiplications instead of eight dependent steps), and how many of
+    /// them are leading zeros. The caller guarantees 8 readable bytes.
+    @inline(__always)
+    private static func eightDigits(_ p: UnsafePointer<UInt8>) -> (UInt64, Int)? {
+        let raw = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+        // Every byte 0x30…0x39: high nibble 3, and adding 6 leaves the high nibble 3.
+        let highNibbles = raw & 0xF0F0_F0F0_F0F0_F0F0
+        let carried = (raw &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0
+        guard highNibbles | (carried >> 4) == 0x3333_3333_3333_3333 else { return nil }
+        let digits = raw &- 0x3030_3030_3030_3030   // bytes 0…9, first digit in the low byte
+        let nonzero = (digits &+ 0x7F7F_7F7F_7F7F_7F7F) & 0x8080_8080_8080_8080
+        let leadingZeros = nonzero.trailingZeroBitCount / 8
+        let mask: UInt64 = 0x0000_00FF_0000_00FF
+        let multiplier1: UInt64 = 100 | (1_000_000 << 32)
+        let multiplier2: UInt64 = 1 | (10_000 << 32)
+        let pairs: UInt64 = digits &* 10 &+ (digits >> 8)   // d₀·10 + d₁ in each even byte
+        let high: UInt64 = (pairs & mask) &* multiplier1
+        let low: UInt64 = ((pairs >> 16) & mask) &* multiplier2
+        return (((high &+ low) >> 32) & 0xFFFF_FFFF, leadingZeros)
+    }
+
     /// Exact powers of ten 10⁰…10²² (all exactly representable as doubles).
     private static let powersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
@@ -314,6 +336,12 @@ public enum CSVReader {
         var exponent = 0
         var sawDigit = false
         var inexact = false
+        while end - q >= 8, significant <= 11, let (chunk, leadingZeros) = eightDigits(q) {
+            if mantissa == 0 { significant = 8 - leadingZeros } else { significant += 8 }
+            mantissa = mantissa &* 100_000_000 &+ chunk
+            sawDigit = true
+            q += 8
+        }
         while q < end {
             let d = q[0] &- 48
             guard d < 10 else { break }
@@ -329,6 +357,13 @@ public enum CSVReader {
         }
         if q < end, q[0] == UInt8(ascii: ".") {
             q += 1
+            while end - q >= 8, significant <= 11, let (chunk, leadingZeros) = eightDigits(q) {
+                if mantissa == 0 { significant = 8 - leadingZeros } else { significant += 8 }
+                mantissa = mantissa &* 100_000_000 &+ chunk
+                exponent -= 8
+                sawDigit = true
+                q += 8
+            }
             while q < end {
                 let d = q[0] &- 48
                 guard d < 10 else { break }
