@@ -122,6 +122,34 @@ struct CSVReaderTests {
         }
     }
 
+    @Test("digit strings of every length 1…25, with leading zeros, around the 8-digit blocks and the 19-digit limit")
+    func digitBlocks() throws {
+        var rng = SplitMix64(state: 99)
+        var cells: [String] = []
+        for length in 1...25 {
+            for _ in 0..<20 {
+                var digits = ""
+                for _ in 0..<length { digits += String(rng.next() % 10) }
+                let zeros = String(repeating: "0", count: Int(rng.next() % 10))
+                let split = Int(rng.next() % UInt64(length + 1))
+                let intPart = String(digits.prefix(split)), fracPart = String(digits.dropFirst(split))
+                cells.append(digits)                                   // integer
+                cells.append(zeros + digits)                           // leading zeros
+                cells.append((intPart.isEmpty ? "0" : intPart) + "." + fracPart)
+                cells.append("-0." + zeros + digits)                   // small, many zeros
+                cells.append(intPart + "." + fracPart + "e" + String(Int(rng.next() % 60) - 30))
+            }
+        }
+        cells = cells.filter { $0 != "." && $0 != "-0." && !$0.hasPrefix(".e") }
+        let text = "v\n" + cells.joined(separator: "\n") + "\n"
+        let t = try CSVReader.parse(text)
+        #expect(t.values.rows == cells.count)
+        for (i, cell) in cells.enumerated() {
+            let expected = try #require(Double(cell), "\(cell)")
+            #expect(t.values[i, 0].bitPattern == expected.bitPattern, "\(cell): \(t.values[i, 0]) vs \(expected)")
+        }
+    }
+
     @Test("a file read in chunks: rows straddling chunk boundaries and a line longer than a chunk")
     func chunkedFile() throws {
         var rng = SplitMix64(state: 7)
