@@ -9,6 +9,9 @@ import Darwin
 /// The bytes of a file (read in chunks) or of an in-memory buffer, handed out line by line for
 /// ``CSVReader``. Internal: lines point into a buffer that the next call may move.
 ///
+/// A regular file is read with `pread` from ``fileOffset`` up to ``fileLimit``, so that two
+/// inputs on the same file can read two halves of it in parallel.
+///
 /// Invariant: `buffer[end]` is always a NUL byte, so a number parser reading past the last line of
 /// the data stops there.
 final class ByteInput {
@@ -18,6 +21,13 @@ final class ByteInput {
     private(set) var totalBytes: Int
 
     private var fd: Int32 = -1
+    /// Whether `fd` is a regular file read with `pread` (else everything is in the buffer).
+    private var seekable = false
+    /// The file offset of the next byte to read into the buffer.
+    private var fileOffset = 0
+    /// The file offset where reading stops.
+    private var fileLimit = Int.max
+
     private var buffer: UnsafeMutablePointer<UInt8>
     /// Usable bytes in `buffer` (one more is allocated for the NUL).
     private var capacity: Int
@@ -27,43 +37,54 @@ final class ByteInput {
 
     private static let chunkSize = 1 << 20
 
-    /// Opens `path`. A regular file is read in chunks; anything else (a pipe, `/dev/stdin`) is
-    /// read whole into memory first, since it cannot be read twice.
-    init(path: String) throws(CSVError) {
+    /// The line count of the input and, for a large regular file, a point near its middle where
+    /// a line starts (for reading the two halves in parallel).
+    struct LineCount {
+        /// Lines in the input (a last line without a newline counts).
+        var lines: Int
+        /// The file offset just after the first newline at or past the middle, and the number of
+        /// lines before that offset; `nil` when the input is small or not a regular file.
+        var split: (offset: Int, linesBefore: Int)?
+    }
+
+    /// Opens `path`. A regular file is read in chunks, from `offset`; anything else (a pipe,
+    /// `/dev/stdin`) is read whole into memory first, since it cannot be read twice.
+    init(path: String, offset: Int = 0) throws(CSVError) {
         source = path
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .unreadable(file: path, reason: ByteInput.lastError()) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             let reason = ByteInput.lastError()
-            _ = Glibc_close(descriptor)
+            _ = closeDescriptor(descriptor)
             throw .unreadable(file: path, reason: reason)
         }
         let kind = UInt32(info.st_mode) & 0o170000
         if kind == 0o040000 {
-            _ = Glibc_close(descriptor)
+            _ = closeDescriptor(descriptor)
             throw .unreadable(file: path, reason: "is a directory")
         }
         capacity = ByteInput.chunkSize
         buffer = .allocate(capacity: capacity + 1)
         buffer[0] = 0
         fd = descriptor
+        atEOF = false
         if kind == 0o100000 {
             totalBytes = Int(info.st_size)
-            atEOF = false
+            seekable = true
+            fileOffset = offset
         } else {
             totalBytes = 0
-            atEOF = false
             do throws(CSVError) {
                 while !atEOF { try refill() }
             } catch {
                 buffer.deallocate()
-                _ = Glibc_close(descriptor)
+                _ = closeDescriptor(descriptor)
                 fd = -1
                 throw error
             }
             totalBytes = end
-            _ = Glibc_close(descriptor)
+            _ = closeDescriptor(descriptor)
             fd = -1
         }
     }
@@ -87,31 +108,40 @@ final class ByteInput {
 
     /// Releases the file and the buffer; idempotent.
     func close() {
-        if fd >= 0 { _ = Glibc_close(fd); fd = -1 }
+        if fd >= 0 { _ = closeDescriptor(fd); fd = -1 }
         if capacity >= 0 { buffer.deallocate(); capacity = -1 }
     }
 
-    /// The number of lines in the input (a last line without a newline counts), read without
-    /// moving the position of ``nextLine()``.
-    func countLines() throws(CSVError) -> Int {
+    /// Whether this input reads a regular file (so that a second input can read part of it).
+    var isRegularFile: Bool { seekable }
+
+    /// Counts the lines of the whole input without moving the position of ``nextLine()``, and,
+    /// for a regular file of at least `splitThreshold` bytes, finds a line start near the middle.
+    func countLines(splitThreshold: Int = Int.max) throws(CSVError) -> LineCount {
         var newlines = 0
         var last: UInt8 = UInt8(ascii: "\n")
-        func count(_ p: UnsafeMutablePointer<UInt8>, _ n: Int) {
-            var q = UnsafeMutableRawPointer(p)
+        var split: (offset: Int, linesBefore: Int)?
+        var middle = Int.max
+        func count(_ p: UnsafeMutablePointer<UInt8>, _ n: Int, at base: Int) {
+            let origin = UnsafeMutableRawPointer(p)
+            var q = origin
             var left = n
             while left > 0, let hit = memchr(q, 10, left) {
                 newlines += 1
+                let position = base + (hit - origin)
+                if split == nil, position >= middle { split = (position + 1, newlines) }
                 let advance = hit - q + 1
                 q = hit + 1
                 left -= advance
             }
             if n > 0 { last = p[n - 1] }
         }
-        if fd < 0 {
-            count(buffer + start, end - start)
+        if !seekable {
+            count(buffer + start, end - start, at: 0)
         } else {
-            guard start == 0, end == 0 else { preconditionFailure("countLines must come first") }
+            guard start == 0, end == 0, fileOffset == 0 else { preconditionFailure("countLines must come first") }
             var offset = 0
+            if totalBytes >= splitThreshold { middle = totalBytes / 2 }
             while true {
                 let n = pread(fd, buffer, capacity, off_t(offset))
                 if n < 0 {
@@ -119,13 +149,26 @@ final class ByteInput {
                     throw .unreadable(file: source, reason: ByteInput.lastError())
                 }
                 if n == 0 { break }
-                count(buffer, n)
+                count(buffer, n, at: offset)
                 offset += n
             }
             buffer[0] = 0
             totalBytes = offset
+            if let s = split, s.offset >= totalBytes { split = nil }
         }
-        return newlines + (last == UInt8(ascii: "\n") ? 0 : 1)
+        return LineCount(lines: newlines + (last == UInt8(ascii: "\n") ? 0 : 1), split: split)
+    }
+
+    /// Stops the input at file offset `limit` (bytes already buffered past it are dropped).
+    func limit(to limit: Int) {
+        guard seekable else { return }
+        if fileOffset > limit {
+            let drop = min(fileOffset - limit, end - start)
+            end -= drop
+            buffer[end] = 0
+            fileOffset = limit
+        }
+        fileLimit = limit
     }
 
     /// The next line (without its `\n`), or `nil` at the end of the input. The pointer is valid
@@ -178,13 +221,20 @@ final class ByteInput {
             capacity *= 2
         }
         while true {
-            let n = read(fd, buffer + end, capacity - end)
+            let n: Int
+            if seekable {
+                let wanted = min(capacity - end, fileLimit - fileOffset)
+                n = wanted > 0 ? pread(fd, buffer + end, wanted, off_t(fileOffset)) : 0
+            } else {
+                n = read(fd, buffer + end, capacity - end)
+            }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .unreadable(file: source, reason: ByteInput.lastError())
             }
             if n == 0 { atEOF = true }
             end += n
+            fileOffset += n
             break
         }
         buffer[end] = 0
@@ -198,7 +248,7 @@ final class ByteInput {
 
 /// `close(2)`, named apart from ``ByteInput/close()``.
 @inline(__always)
-private func Glibc_close(_ fd: Int32) -> Int32 {
+private func closeDescriptor(_ fd: Int32) -> Int32 {
     #if canImport(Glibc)
     return Glibc.close(fd)
     #elseif canImport(Musl)

@@ -38,16 +38,22 @@ public enum CSVReader {
     /// Reads the CSV file at `path`.
     /// - Throws: ``CSVError`` naming the problem, with file, line, row and column where they apply.
     public static func read(contentsOf path: String) throws(CSVError) -> CSVTable {
+        try read(contentsOf: path, parallelThreshold: parallelThreshold)
+    }
+
+    /// Reads `path`, parsing it as two halves in parallel when it has at least
+    /// `parallelThreshold` bytes (tests lower it to exercise the split on small files).
+    static func read(contentsOf path: String, parallelThreshold: Int) throws(CSVError) -> CSVTable {
         let input = try ByteInput(path: path)
         defer { input.close() }
-        return try parse(input)
+        return try parse(input, parallelThreshold: parallelThreshold)
     }
 
     /// Parses CSV text held in memory; `source` names it in error messages.
     public static func parse(_ bytes: [UInt8], source: String = "<memory>") throws(CSVError) -> CSVTable {
         let input = ByteInput(bytes: bytes, source: source)
         defer { input.close() }
-        return try parse(input)
+        return try parse(input, parallelThreshold: Int.max)
     }
 
     /// Parses CSV text held in a `String`.
@@ -57,30 +63,42 @@ public enum CSVReader {
 
     // MARK: - Parsing
 
-    private static func parse(_ input: ByteInput) throws(CSVError) -> CSVTable {
+    /// Files of at least this many bytes are parsed as two halves on two threads (when the
+    /// machine has two processors or more).
+    static let parallelThreshold = 8 << 20
+
+    private static func parse(_ input: ByteInput, parallelThreshold: Int) throws(CSVError) -> CSVTable {
         let file = input.source
-        // Pass 1: an upper bound on the number of lines, so the matrix is allocated once.
-        let lineCount = try input.countLines()
-        guard var header = try readHeader(input) else { throw .emptyFile(file: file) }
+        // Pass 1: an upper bound on the number of lines, so the matrix is allocated once, and a
+        // line start near the middle of a large file.
+        let parallel = input.isRegularFile && ProcessInfoLite.processorCount >= 2
+        let count = try input.countLines(splitThreshold: parallel ? max(1, parallelThreshold) : Int.max)
+        guard let header = try readHeader(input) else { throw .emptyFile(file: file) }
         let p = header.names.count
         // Each data row holds at least 2p bytes ("d," × p with a newline), another upper bound
         // that keeps a long header over short ragged rows from asking for a huge allocation.
-        let byBytes = input.totalBytes >= 0 ? (input.totalBytes - header.bytes) / (2 * p) + 1 : Int.max
-        let capacity = max(1, min(lineCount - header.lines, byBytes))
+        let byBytes = (input.totalBytes - header.bytes) / (2 * p) + 1
+        let capacity = max(1, min(count.lines - header.lines, byBytes))
         guard capacity.multipliedReportingOverflow(by: p).overflow == false else {
             throw .unreadable(file: file, reason: "too large to hold in memory")
         }
+        var split = count.split
+        if let s = split, s.offset <= header.bytes || s.linesBefore <= header.lines { split = nil }
 
         var failure: CSVError?
         var rows = 0
         let storage = [Double](unsafeUninitializedCapacity: capacity * p) { buffer, initialized in
-            guard let base = buffer.baseAddress else { initialized = 0; return }
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
             do throws(CSVError) {
-                rows = try parseRows(input, columns: p, names: &header.names, firstLine: header.lines + 1,
-                                     into: base, capacity: capacity)
+                if let split {
+                    rows = try parseHalves(input, split: split, header: header, into: base, capacity: capacity)
+                } else {
+                    rows = try parseRows(input, names: header.names, firstLine: header.lines + 1, firstRow: 0,
+                                         into: base, capacity: capacity).rows
+                }
             } catch {
                 failure = error
-                initialized = 0
                 return
             }
             // Close the gaps between columns (column j was written at j·capacity).
@@ -98,6 +116,67 @@ public enum CSVReader {
             throw .unreadable(file: file, reason: "internal error: \(error)")
         }
         return CSVTable(columnNames: header.names, values: matrix, source: file)
+    }
+
+    /// Parses the data rows as two halves, the second on another thread, split at a line start.
+    /// Reports the error of the earliest line, as a serial parse would.
+    private static func parseHalves(
+        _ input: ByteInput, split: (offset: Int, linesBefore: Int), header: Header,
+        into storage: UnsafeMutablePointer<Double>, capacity: Int
+    ) throws(CSVError) -> Int {
+        let second = try ByteInput(path: input.source, offset: split.offset)
+        defer { second.close() }
+        input.limit(to: split.offset)
+        let firstRowOfSecond = split.linesBefore - header.lines
+        let job = SecondHalf(input: second, names: header.names, firstLine: split.linesBefore + 1,
+                             firstRow: firstRowOfSecond, storage: storage, capacity: capacity)
+        let thread = WorkerThread(job.run)
+        let first = Result { () throws(CSVError) in
+            try parseRows(input, names: header.names, firstLine: header.lines + 1, firstRow: 0,
+                          into: storage, capacity: capacity)
+        }
+        thread.join()
+        let a = try first.get()
+        let b = job.result ?? .failure(.unreadable(file: input.source, reason: "internal error: no result"))
+        if let blank = a.trailingBlank {
+            // A blank line is allowed only at the end: any line of the second half after it is an error.
+            if case .failure = b { throw .blankLine(file: input.source, line: blank) }
+            if let r = try? b.get(), r.rows > 0 { throw .blankLine(file: input.source, line: blank) }
+        }
+        let r = try b.get()
+        guard r.rows > 0 else { return a.rows }
+        guard a.rows == firstRowOfSecond else {
+            throw .unreadable(file: input.source, reason: "internal error: the first half has \(a.rows) rows")
+        }
+        return firstRowOfSecond + r.rows
+    }
+
+    /// The second half's parse, run on a worker thread; its result is read after `join`.
+    private final class SecondHalf: @unchecked Sendable {
+        let input: ByteInput
+        let names: [String]
+        let firstLine: Int
+        let firstRow: Int
+        let storage: UnsafeMutablePointer<Double>
+        let capacity: Int
+        var result: Result<Segment, CSVError>?
+
+        init(input: ByteInput, names: [String], firstLine: Int, firstRow: Int,
+             storage: UnsafeMutablePointer<Double>, capacity: Int) {
+            self.input = input
+            self.names = names
+            self.firstLine = firstLine
+            self.firstRow = firstRow
+            self.storage = storage
+            self.capacity = capacity
+        }
+
+        func run() {
+            result = Result { () throws(CSVError) in
+                try CSVReader.parseRows(input, names: names, firstLine: firstLine, firstRow: firstRow,
+                                        into: storage, capacity: capacity)
+            }
+        }
     }
 
     private struct Header {
@@ -193,14 +272,23 @@ public enum CSVReader {
         }
     }
 
-    /// Parses every data row into column-major `storage` (column j starts at j·capacity).
-    /// Returns the number of rows.
-    private static func parseRows(
-        _ input: ByteInput, columns p: Int, names: inout [String], firstLine: Int,
+    /// What parsing a run of lines found.
+    struct Segment {
+        /// Data rows parsed.
+        var rows: Int
+        /// The first of the blank lines that end the run, if it ends with blank lines.
+        var trailingBlank: Int?
+    }
+
+    /// Parses data rows into column-major `storage` (column j starts at j·capacity), the first
+    /// one at row index `firstRow`, its line being `firstLine`.
+    fileprivate static func parseRows(
+        _ input: ByteInput, names: [String], firstLine: Int, firstRow: Int,
         into storage: UnsafeMutablePointer<Double>, capacity: Int
-    ) throws(CSVError) -> Int {
+    ) throws(CSVError) -> Segment {
+        let p = names.count
         var lineNumber = firstLine - 1
-        var row = 0
+        var row = firstRow
         var pendingBlank: Int?
         let file = input.source
         while let line = try input.nextLine() {
@@ -252,7 +340,7 @@ public enum CSVReader {
             }
             row += 1
         }
-        return row
+        return Segment(rows: row - firstRow, trailingBlank: pendingBlank)
     }
 
     @inline(__always)

@@ -1,6 +1,6 @@
 import Foundation
 import LinearAlgebra
-import RidgeLasso
+@testable import RidgeLasso
 import Testing
 
 /// A seeded SplitMix64 (Steele, Lea & Flood 2014) for reproducible test data.
@@ -202,6 +202,60 @@ struct CSVReaderTests {
         #expect(f.columnNames == ["a", "b"])
         #expect(f.values.rows == 50_000)
         #expect(f.values.column(1) == (0..<50_000).map { Double($0) * 0.5 })
+    }
+
+    @Test("two halves in parallel give exactly the serial result or the serial (earliest) error")
+    func parallelHalves() throws {
+        var texts: [String] = []
+        var rows: [String] = []
+        for i in 0..<30 { rows.append("\(i),\(Double(i) / 3),\(-i)") }
+        let header = "a,b,c"
+        func file(_ lines: [String], crlf: Bool = false, finalNewline: Bool = true) -> String {
+            let sep = crlf ? "\r\n" : "\n"
+            return lines.joined(separator: sep) + (finalNewline ? sep : "")
+        }
+        texts.append(file([header] + rows))
+        texts.append(file([header] + rows, crlf: true))
+        texts.append(file([header] + rows, finalNewline: false))
+        texts.append(file([header] + rows + ["", "  ", ""]))                     // trailing blank lines
+        texts.append(file(["\"a\nb\",\"c\"\"\",d"] + rows))                   // header over two lines
+        for k in [1, 5, 10, 14, 15, 16, 17, 20, 29] {
+            var bad = rows; bad[k] = "\(k),x,1"; texts.append(file([header] + bad))     // one bad cell
+            var blank = rows; blank[k] = ""; texts.append(file([header] + blank))        // blank line inside
+            var ragged = rows; ragged[k] = "1,2"; texts.append(file([header] + ragged))
+            var two = rows; two[k] = "nan,1,1"; two[29 - k] = "1,2,3,4"; texts.append(file([header] + two))
+            texts.append(file([header] + Array(rows.prefix(k)) + ["", ""]))            // ends in blanks
+        }
+        texts.append(file([header] + Array(rows.prefix(14)) + ["", ""] + Array(rows.suffix(14))))  // blank at the middle
+        texts.append(file([header]))
+        texts.append(file([header] + ["", "", "", "", "", ""]))
+        for (t, text) in texts.enumerated() {
+            let path = try temporaryFile(text)
+            let serial = Result { () throws(CSVError) in try CSVReader.read(contentsOf: path, parallelThreshold: Int.max) }
+            for threshold in [1, 64, text.utf8.count] {
+                let parallel = Result { () throws(CSVError) in try CSVReader.read(contentsOf: path, parallelThreshold: threshold) }
+                switch (serial, parallel) {
+                case (.success(let a), .success(let b)): #expect(a == b, "text \(t), threshold \(threshold)")
+                case (.failure(let a), .failure(let b)): #expect(a == b, "text \(t), threshold \(threshold)")
+                default: Issue.record("text \(t), threshold \(threshold): serial \(serial) vs parallel \(parallel)")
+                }
+            }
+        }
+    }
+
+    @Test("a large file (over the parallel threshold) equals its in-memory parse")
+    func largeFileParallel() throws {
+        var rng = SplitMix64(state: 5)
+        var text = "x,y,z\n"
+        var count = 0
+        while text.utf8.count < CSVReader.parallelThreshold + 100_000 {
+            text += "\(rng.unit()),\(rng.unit() * 1e6),\(Int(rng.next() % 1000))\n"
+            count += 1
+        }
+        let fromFile = try CSVReader.read(contentsOf: try temporaryFile(text))
+        let fromMemory = try CSVReader.parse(text)
+        #expect(fromFile.values.rows == count)
+        #expect(fromFile.values == fromMemory.values)
     }
 
     // MARK: errors
