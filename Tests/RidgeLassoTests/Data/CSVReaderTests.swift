@@ -3,8 +3,8 @@ import LinearAlgebra
 @testable import RidgeLasso
 import Testing
 
-/// A seeded SplitMix64 (Steele, Lea & Flood 2014) for reproducible test data.
-private struct SplitMix64 {
+/// A seeded CSVTestGenerator (Steele, Lea & Flood 2014) for reproducible test data.
+private struct CSVTestGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
@@ -18,7 +18,7 @@ private struct SplitMix64 {
 }
 
 /// Writes `text` to a fresh temporary file and returns its path.
-private func temporaryFile(_ text: String, name: String = "data.csv") throws -> String {
+private func csvTemporaryFile(_ text: String, name: String = "data.csv") throws -> String {
     let dir = FileManager.default.temporaryDirectory
         .appendingPathComponent("CSVReaderTests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -27,7 +27,7 @@ private func temporaryFile(_ text: String, name: String = "data.csv") throws -> 
     return url.path
 }
 
-private func parseError(_ text: String) -> CSVError? {
+private func csvParseError(_ text: String) -> CSVError? {
     do {
         _ = try CSVReader.parse(text, source: "t.csv")
         return nil
@@ -97,7 +97,7 @@ struct CSVReaderTests {
 
     @Test("every double round-trips exactly through its shortest and 17-digit decimal forms")
     func exactRoundTrip() throws {
-        var rng = SplitMix64(state: 20_261_123)
+        var rng = CSVTestGenerator(state: 20_261_123)
         var values: [Double] = []
         for k in 0..<4000 {
             switch k % 4 {
@@ -124,7 +124,7 @@ struct CSVReaderTests {
 
     @Test("digit strings of every length 1…25, with leading zeros, around the 8-digit blocks and the 19-digit limit")
     func digitBlocks() throws {
-        var rng = SplitMix64(state: 99)
+        var rng = CSVTestGenerator(state: 99)
         var cells: [String] = []
         for length in 1...25 {
             for _ in 0..<20 {
@@ -152,7 +152,7 @@ struct CSVReaderTests {
 
     @Test("a file read in chunks: rows straddling chunk boundaries and a line longer than a chunk")
     func chunkedFile() throws {
-        var rng = SplitMix64(state: 7)
+        var rng = CSVTestGenerator(state: 7)
         let p = 3000   // a header line and rows of ~60 kB; 40 rows cross many 1 MiB chunks
         let longName = String(repeating: "n", count: 1_200_000)   // header longer than one chunk
         var text = longName + "," + (1..<p).map { "x\($0)" }.joined(separator: ",") + "\r\n"
@@ -162,7 +162,7 @@ struct CSVReaderTests {
             expected.append(row)
             text += row.map { "\($0)" }.joined(separator: ",") + "\r\n"
         }
-        let path = try temporaryFile(text)
+        let path = try csvTemporaryFile(text)
         let t = try CSVReader.read(contentsOf: path)
         #expect(t.columnNames.count == p)
         #expect(t.columnNames[0] == longName)
@@ -174,7 +174,7 @@ struct CSVReaderTests {
         var text = "a,b,c\n"
         for i in 0..<100_000 { text += "\(i),\(-i),\(Double(i) / 8)\n" }
         text += "\n\n"   // trailing blank lines are allowed
-        let t = try CSVReader.read(contentsOf: try temporaryFile(text))
+        let t = try CSVReader.read(contentsOf: try csvTemporaryFile(text))
         #expect(t.values.rows == 100_000)
         #expect(t.values.column(0) == (0..<100_000).map { Double($0) })
         #expect(t.values.column(1) == (0..<100_000).map { -Double($0) })
@@ -185,7 +185,7 @@ struct CSVReaderTests {
     func singleColumnAndFIFO() throws {
         let t = try CSVReader.parse("y\n1\n2\n3")
         #expect(t.values.storage == [1, 2, 3])
-        let dir = (try temporaryFile("") as NSString).deletingLastPathComponent
+        let dir = (try csvTemporaryFile("") as NSString).deletingLastPathComponent
         let fifo = dir + "/fifo.csv"
         #expect(mkfifo(fifo, 0o600) == 0)
         var body = "a, b\n"
@@ -230,7 +230,7 @@ struct CSVReaderTests {
         texts.append(file([header]))
         texts.append(file([header] + ["", "", "", "", "", ""]))
         for (t, text) in texts.enumerated() {
-            let path = try temporaryFile(text)
+            let path = try csvTemporaryFile(text)
             let serial = Result { () throws(CSVError) in try CSVReader.read(contentsOf: path, parallelThreshold: Int.max) }
             for threshold in [1, 64, text.utf8.count] {
                 let parallel = Result { () throws(CSVError) in try CSVReader.read(contentsOf: path, parallelThreshold: threshold) }
@@ -245,14 +245,14 @@ struct CSVReaderTests {
 
     @Test("a large file (over the parallel threshold) equals its in-memory parse")
     func largeFileParallel() throws {
-        var rng = SplitMix64(state: 5)
+        var rng = CSVTestGenerator(state: 5)
         var text = "x,y,z\n"
         var count = 0
         while text.utf8.count < CSVReader.parallelThreshold + 100_000 {
             text += "\(rng.unit()),\(rng.unit() * 1e6),\(Int(rng.next() % 1000))\n"
             count += 1
         }
-        let fromFile = try CSVReader.read(contentsOf: try temporaryFile(text))
+        let fromFile = try CSVReader.read(contentsOf: try csvTemporaryFile(text))
         let fromMemory = try CSVReader.parse(text)
         #expect(fromFile.values.rows == count)
         #expect(fromFile.values == fromMemory.values)
@@ -266,7 +266,7 @@ struct CSVReaderTests {
         #expect(throws: CSVError.unreadable(file: missing, reason: "No such file or directory")) {
             try CSVReader.read(contentsOf: missing)
         }
-        let dir = (try temporaryFile("a\n1\n") as NSString).deletingLastPathComponent
+        let dir = (try csvTemporaryFile("a\n1\n") as NSString).deletingLastPathComponent
         #expect(throws: CSVError.unreadable(file: dir, reason: "is a directory")) {
             try CSVReader.read(contentsOf: dir)
         }
@@ -276,28 +276,28 @@ struct CSVReaderTests {
 
     @Test("empty file, blank file, header only")
     func emptyAndHeaderOnly() throws {
-        #expect(parseError("") == .emptyFile(file: "t.csv"))
-        #expect(parseError("\n  \n\r\n") == .emptyFile(file: "t.csv"))
-        #expect(parseError("a,b\n") == .noDataRows(file: "t.csv"))
-        #expect(parseError("a,b") == .noDataRows(file: "t.csv"))
-        #expect(parseError("a,b\r\n\r\n") == .noDataRows(file: "t.csv"))
-        let path = try temporaryFile("")
+        #expect(csvParseError("") == .emptyFile(file: "t.csv"))
+        #expect(csvParseError("\n  \n\r\n") == .emptyFile(file: "t.csv"))
+        #expect(csvParseError("a,b\n") == .noDataRows(file: "t.csv"))
+        #expect(csvParseError("a,b") == .noDataRows(file: "t.csv"))
+        #expect(csvParseError("a,b\r\n\r\n") == .noDataRows(file: "t.csv"))
+        let path = try csvTemporaryFile("")
         #expect(throws: CSVError.emptyFile(file: path)) { try CSVReader.read(contentsOf: path) }
         #expect(CSVError.noDataRows(file: "t.csv").description == "t.csv: the file has a header but no data rows")
     }
 
     @Test("non-numeric cells name line, row, column and the text")
     func nonNumeric() {
-        let e = parseError("a,b,c\n1,2,3\n4,abc,6\n")
+        let e = csvParseError("a,b,c\n1,2,3\n4,abc,6\n")
         #expect(e == .notANumber(file: "t.csv", line: 3, row: 2, column: 2, name: "b", text: "abc"))
         #expect(e?.description == "t.csv: line 3 (row 2), column 2 \"b\": \"abc\" is not a number")
-        #expect(parseError("a,b\n1,\n") == .notANumber(file: "t.csv", line: 2, row: 1, column: 2, name: "b", text: ""))
-        #expect(parseError("a,b\n1,\n")?.description == "t.csv: line 2 (row 1), column 2 \"b\": empty cell")
-        #expect(parseError("a,b\n1,,\n") == .raggedRow(file: "t.csv", line: 2, row: 1, fields: 3, expected: 2))
-        #expect(parseError("a,b,c\n1,,3\n") == .notANumber(file: "t.csv", line: 2, row: 1, column: 2, name: "b", text: ""))
+        #expect(csvParseError("a,b\n1,\n") == .notANumber(file: "t.csv", line: 2, row: 1, column: 2, name: "b", text: ""))
+        #expect(csvParseError("a,b\n1,\n")?.description == "t.csv: line 2 (row 1), column 2 \"b\": empty cell")
+        #expect(csvParseError("a,b\n1,,\n") == .raggedRow(file: "t.csv", line: 2, row: 1, fields: 3, expected: 2))
+        #expect(csvParseError("a,b,c\n1,,3\n") == .notANumber(file: "t.csv", line: 2, row: 1, column: 2, name: "b", text: ""))
         for bad in ["1.2.3", "1e", "1e+", "--1", "1 2", "12abc", "0x", "\"1", "\"1\"x", "1,5e"] {
             let text = "a\n" + bad + "\n"
-            let error = parseError(text)
+            let error = csvParseError(text)
             if case .notANumber(_, 2, 1, 1, "a", _) = error {} else if case .raggedRow = error {} else {
                 Issue.record("\(bad.debugDescription) gave \(String(describing: error))")
             }
@@ -307,42 +307,42 @@ struct CSVReaderTests {
     @Test("NaN and infinities are rejected with their position")
     func nonFinite() {
         for cell in ["nan", "NaN", "inf", "-Infinity", "1e999", "-1e400000"] {
-            #expect(parseError("a,b\n1,2\n3,\(cell)\n")
+            #expect(csvParseError("a,b\n1,2\n3,\(cell)\n")
                 == .nonFinite(file: "t.csv", line: 3, row: 2, column: 2, name: "b", text: cell))
         }
-        #expect(parseError("a,b\n1,nan\n")?.description
+        #expect(csvParseError("a,b\n1,nan\n")?.description
             == "t.csv: line 2 (row 1), column 2 \"b\": \"nan\" is not finite (NaN and Inf are not allowed)")
     }
 
     @Test("ragged rows: too few and too many fields")
     func ragged() {
-        #expect(parseError("a,b,c\n1,2,3\n4,5\n") == .raggedRow(file: "t.csv", line: 3, row: 2, fields: 2, expected: 3))
-        #expect(parseError("a,b,c\n1,2,3,4,5\n") == .raggedRow(file: "t.csv", line: 2, row: 1, fields: 5, expected: 3))
-        #expect(parseError("a,b,c\n1,2,3,4,5\n")?.description == "t.csv: line 2 (row 1): 5 fields, but the header has 3")
-        #expect(parseError("a,b\n1\n") == .raggedRow(file: "t.csv", line: 2, row: 1, fields: 1, expected: 2))
+        #expect(csvParseError("a,b,c\n1,2,3\n4,5\n") == .raggedRow(file: "t.csv", line: 3, row: 2, fields: 2, expected: 3))
+        #expect(csvParseError("a,b,c\n1,2,3,4,5\n") == .raggedRow(file: "t.csv", line: 2, row: 1, fields: 5, expected: 3))
+        #expect(csvParseError("a,b,c\n1,2,3,4,5\n")?.description == "t.csv: line 2 (row 1): 5 fields, but the header has 3")
+        #expect(csvParseError("a,b\n1\n") == .raggedRow(file: "t.csv", line: 2, row: 1, fields: 1, expected: 2))
     }
 
     @Test("blank line between rows is an error, line numbers count quoted header lines")
     func blankLineBetweenRows() {
-        #expect(parseError("a,b\n1,2\n\n3,4\n") == .blankLine(file: "t.csv", line: 3))
-        #expect(parseError("\"a\nb\",c\n1,x\n") == .notANumber(file: "t.csv", line: 3, row: 1, column: 2, name: "c", text: "x"))
+        #expect(csvParseError("a,b\n1,2\n\n3,4\n") == .blankLine(file: "t.csv", line: 3))
+        #expect(csvParseError("\"a\nb\",c\n1,x\n") == .notANumber(file: "t.csv", line: 3, row: 1, column: 2, name: "c", text: "x"))
     }
 
     @Test("header problems: duplicate, empty and unterminated names")
     func headerProblems() {
-        #expect(parseError("a,b, a\n1,2,3\n") == .duplicateColumnName(file: "t.csv", name: "a", first: 1, second: 3))
-        #expect(parseError("a,b,a\n1,2,3\n")?.description == "t.csv: line 1: duplicate column name \"a\" (columns 1 and 3)")
-        #expect(parseError(",b\n1,2\n") == .emptyColumnName(file: "t.csv", column: 1))
-        #expect(parseError("a,b,\n1,2,3\n") == .emptyColumnName(file: "t.csv", column: 3))
-        #expect(parseError("\"a,b\n1,2\n") == .malformedHeader(file: "t.csv", line: 1, reason: "unterminated quoted field"))
-        #expect(parseError("\"a\"x,b\n1,2\n")
+        #expect(csvParseError("a,b, a\n1,2,3\n") == .duplicateColumnName(file: "t.csv", name: "a", first: 1, second: 3))
+        #expect(csvParseError("a,b,a\n1,2,3\n")?.description == "t.csv: line 1: duplicate column name \"a\" (columns 1 and 3)")
+        #expect(csvParseError(",b\n1,2\n") == .emptyColumnName(file: "t.csv", column: 1))
+        #expect(csvParseError("a,b,\n1,2,3\n") == .emptyColumnName(file: "t.csv", column: 3))
+        #expect(csvParseError("\"a,b\n1,2\n") == .malformedHeader(file: "t.csv", line: 1, reason: "unterminated quoted field"))
+        #expect(csvParseError("\"a\"x,b\n1,2\n")
             == .malformedHeader(file: "t.csv", line: 1, reason: "text after the closing quote of column 1"))
-        #expect(parseError("\n1,2\n") == .malformedHeader(file: "t.csv", line: 1, reason: "the first line is blank; expected the column names"))
+        #expect(csvParseError("\n1,2\n") == .malformedHeader(file: "t.csv", line: 1, reason: "the first line is blank; expected the column names"))
     }
 
     @Test("messages stay on one line whatever the cell holds")
     func oneLineMessages() {
-        let e = parseError("a\n1\rx\n")
+        let e = csvParseError("a\n1\rx\n")
         #expect(e?.description.contains("\n") == false)
         #expect(e?.description.contains("\r") == false)
         #expect(e == .notANumber(file: "t.csv", line: 2, row: 1, column: 1, name: "a", text: "1\rx"))
