@@ -24,8 +24,9 @@ struct PathCommand: OutputProducingCommand {
            "iterations":[…],"converged":[…],"duality_gaps":[…]}
         The last three report, per α, the coordinate-descent sweeps, whether the stopping rule \
         was met, and the duality gap (objective units).
-        --plot also writes the coefficient-path picture (each coefficient against log α, one \
-        labelled line per feature) as a standalone SVG file.
+        --plot also writes the coefficient-path picture as a standalone SVG file: each \
+        coefficient against −log₁₀ α (α decreasing to the right, from α_max where all are \
+        zero), one labelled line per feature.
         
         \(ExitStatus.text)
         """
