@@ -52,7 +52,7 @@ struct Design {
         let file = table.source
         // Take the storage over without a copy, read y and the weights out of it, then move the
         // feature columns down over the others in place: the features never exist twice.
-        var storage = (consume table).values.storage
+        let storage = (consume table).values.storage
         let y = Array(storage[(targetIndex * n)..<((targetIndex + 1) * n)])
         var weights: [Double]?
         if let weightIndex {
@@ -66,15 +66,8 @@ struct Design {
             }
             weights = w
         }
-        storage.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for (k, j) in featureIndices.enumerated() where k != j {   // j > k: a move towards the front
-                (base + k * n).update(from: base + j * n, count: n)
-            }
-        }
-        storage.removeLast(storage.count - featureIndices.count * n)
         let x: Matrix
-        do { x = try Matrix(rows: n, columns: featureIndices.count, columnMajor: storage) } catch {
+        do { x = try ColumnCompaction.columns(featureIndices, of: storage, rows: n) } catch {
             throw CLIError.data("\(file): \(error)")
         }
         return Design(

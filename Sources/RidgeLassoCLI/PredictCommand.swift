@@ -38,7 +38,11 @@ struct PredictCommand: OutputProducingCommand {
             }
             indices.append(j)
         }
-        let x = table.values.selectingColumns(indices)
+        let n = table.values.rows
+        let x: Matrix
+        do { x = try ColumnCompaction.columns(indices, of: (consume table).values.storage, rows: n) } catch {
+            throw CLIError.data("\(file): \(error)")
+        }
         let predictor = SavedPredictor(coefficients: saved.coefficients, intercept: saved.intercept)
         let predictions: [Double]
         do {
