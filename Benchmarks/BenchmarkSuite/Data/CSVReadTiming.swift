@@ -58,7 +58,9 @@ public func measureCSVReadThroughput(
     rows: Int = 100_000, columns: Int = 500, repetitions: Int = 3,
     directory: String? = nil, seed: UInt64 = 42
 ) throws -> CSVReadTiming {
-    precondition(rows > 0 && columns > 0 && repetitions > 0, "measureCSVReadThroughput: positive sizes")
+    guard rows > 0, columns > 0, repetitions > 0 else {
+        throw CSVReadTimingError(description: "CSV timing: rows, columns and repetitions must be positive")
+    }
     let dir = directory ?? FileManager.default.temporaryDirectory.path
     let path = dir + "/ridgelasso-csv-timing-\(getpid()).csv"
     defer { unlink(path) }

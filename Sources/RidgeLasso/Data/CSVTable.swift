@@ -10,8 +10,8 @@ public struct CSVTable: Sendable, Equatable {
     /// Where the table came from (the path as given), for messages.
     public let source: String
 
-    /// A table over `values`, with one name per column.
-    public init(columnNames: [String], values: Matrix, source: String) {
+    /// A table over `values`, with one name per column (made by ``CSVReader`` only).
+    init(columnNames: [String], values: Matrix, source: String) {
         precondition(columnNames.count == values.columns, "CSVTable: one name per column")
         self.columnNames = columnNames
         self.values = values
