@@ -66,6 +66,17 @@ struct BadInputTests {
             == "ridgelasso: error: \(f): no column named \"w\" for --weights (columns: \"x1\", \"x2\", \"x3\", \"y\")")
         #expect(try Self.failure(Self.fit(f, ["--weights", "x1"]), status: 1)
             == "ridgelasso: error: \(f): line 3 (row 2), column 1 \"x1\": negative weight -1.0")
+        #expect(try Self.failure(Self.fit(f, ["--weights", "y"]), status: 1)
+            == "ridgelasso: error: \(f): column \"y\" cannot be both the target and the weights")
+        let dir = try temporaryDirectory()
+        let zeros = dir.appendingPathComponent("zeros.csv").path
+        try "a,w,y\n1,0,2\n2,0,3\n".write(toFile: zeros, atomically: true, encoding: .utf8)
+        #expect(try Self.failure(Self.fit(zeros, ["--weights", "w"]), status: 1)
+            == "ridgelasso: error: \(zeros): every weight in column \"w\" is zero")
+        let single = dir.appendingPathComponent("single.csv").path
+        try "y\n1\n2\n".write(toFile: single, atomically: true, encoding: .utf8)
+        #expect(try Self.failure(Self.fit(single), status: 1)
+            == "ridgelasso: error: \(single): no feature columns (the file has only \"y\")")
         #expect(try Self.failure(["path", "--model", "lasso", "--target", "nope", f], status: 1)
             .hasPrefix("ridgelasso: error: \(f): no column named \"nope\" for --target"))
     }
