@@ -57,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["RidgeLassoCLI", "RidgeLassoPlots"],
+            dependencies: ["RidgeLassoCLI", "RidgeLassoPlots", "RidgeLasso", "LinearAlgebra"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "BenchmarkSuiteTests", dependencies: ["BenchmarkSuite"]),
