@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Lasso / elastic-net speed and accuracy: RidgeLasso vs scikit-learn vs glmnet, one table.
+
+Usage:
+    swift build -c release --product ridgelasso-benchmark
+    # the benchmark executable calls BenchmarkSuite's LassoComparison.run(outputDirectory: DIR, ...)
+    python3 Benchmarks/compare/lasso_compare.py DIR [--repeats 5] [--no-glmnet] [--markdown]
+
+DIR holds, per problem, the data and RidgeLasso's timings and coefficients written by
+LassoComparison (Benchmarks/BenchmarkSuite/Lasso/LassoComparison.swift). This script times
+scikit-learn (enet_path on centered data for the paths -- centering included in the time --
+and Lasso(alpha).fit for the single fit, default tol = 1e-4) and glmnet (lasso_compare.R, default
+thresh = 1e-7, standardize = FALSE, same alpha list) on the same problems, then prints for each
+problem and task: the median time of each, RidgeLasso's time divided by each anchor's, and each
+one's maximum relative suboptimality along the path,
+    max_k (P_k(w_k, b_k) - P_k*) / P_k*,   P(w, b) = (1/2n)||y - Xw - b||^2 + a r||w||_1 + a(1-r)/2||w||^2,
+where P_k* is the smallest objective any solver reached at alpha_k, including RidgeLasso's
+tolerance-1e-12 reference solve. All objectives are evaluated here, in the same way, in float64.
+BLAS: numpy's bundled OpenBLAS (threadpoolctl reports its kernel); RidgeLasso: Debian's OpenBLAS;
+both under the machine's OPENBLAS_CORETYPE.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+import warnings
+
+import numpy as np
+
+PROBLEMS = ["n1000_p100", "n5000_p500", "n100000_p200", "n1000_p10000", "diabetes"]
+TASKS = ["lasso_path", "enet_path", "lasso_single"]
+
+
+def load(base, name, count=None):
+    a = np.fromfile(os.path.join(base, name), dtype="<f8")
+    return a if count is None else a[:count]
+
+
+def objective(X, y, w, b, alpha, ratio):
+    n = X.shape[0]
+    r = y - X @ w - b
+    return 0.5 * (r @ r) / n + alpha * ratio * np.abs(w).sum() + 0.5 * alpha * (1 - ratio) * (w @ w)
+
+
+def time_sklearn(X, y, alphas, ratio, repeats):
+    from sklearn.linear_model import Lasso, enet_path
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        if len(alphas) == 1:
+            m = Lasso(alpha=alphas[0]).fit(X, y)
+            coefs, intercepts = m.coef_[None, :], np.array([m.intercept_])
+        else:
+            xm, ym = X.mean(axis=0), y.mean()
+            Xc, yc = X - xm, y - ym
+            _, c, _ = enet_path(Xc, yc, l1_ratio=ratio, alphas=alphas)
+            coefs = c.T
+            intercepts = ym - coefs @ xm
+        times.append(time.perf_counter() - t0)
+    return float(np.median(times)), coefs, intercepts
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dir")
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--no-glmnet", action="store_true")
+    ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--problems", nargs="*", default=None)
+    args = ap.parse_args()
+    warnings.filterwarnings("ignore")
+    try:
+        from threadpoolctl import threadpool_info
+        kernels = {i.get("internal_api"): i.get("architecture") for i in threadpool_info()}
+        print(f"# numpy BLAS: {kernels}; OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE')}", file=sys.stderr)
+    except Exception:
+        pass
+    here = os.path.dirname(os.path.abspath(__file__))
+    rows = []
+    for prob in args.problems or PROBLEMS:
+        base = os.path.join(args.dir, prob)
+        if not os.path.isdir(base):
+            continue
+        meta = json.load(open(os.path.join(base, "meta.json")))
+        n, p = meta["n"], meta["p"]
+        with open(os.path.join(base, "shape.txt"), "w") as f:
+            f.write(f"{n}\n{p}\n")
+        X = load(base, "X.f64").reshape((n, p), order="F")
+        y = load(base, "y.f64")
+        rl_times = json.load(open(os.path.join(base, "ridgelasso_times.json")))
+        for task in TASKS:
+            ratio = meta[task]["l1_ratio"]
+            alphas = np.array(meta[task]["alphas"], dtype=float)
+            k = len(alphas)
+            alphas.astype("<f8").tofile(os.path.join(base, f"alphas_{task}.f64"))
+            sols = {}
+            sols["ridgelasso"] = (load(base, f"ridgelasso_{task}_coef.f64").reshape(k, p),
+                                  load(base, f"ridgelasso_{task}_intercept.f64"))
+            sols["reference"] = (load(base, f"reference_{task}_coef.f64").reshape(k, p),
+                                 load(base, f"reference_{task}_intercept.f64"))
+            t_rl = rl_times[task]["seconds"]
+            t_sk, c_sk, b_sk = time_sklearn(X, y, alphas, ratio, args.repeats)
+            sols["sklearn"] = (c_sk, b_sk)
+            t_gl, glmnet_points = None, None
+            if not args.no_glmnet:
+                subprocess.run(["Rscript", os.path.join(here, "lasso_compare.R"), args.dir, prob, task,
+                                str(ratio), str(args.repeats)], check=True)
+                lines = open(os.path.join(base, f"glmnet_{task}_seconds.txt")).read().split()
+                t_gl, glmnet_points = float(lines[0]), int(lines[1])
+                sols["glmnet"] = (load(base, f"glmnet_{task}_coef.f64").reshape(k, p),
+                                  load(base, f"glmnet_{task}_intercept.f64"))
+            obj = {}
+            for name, (c, b) in sols.items():
+                obj[name] = np.array([objective(X, y, c[i], b[i], alphas[i], ratio) if np.isfinite(b[i]) else np.nan
+                                      for i in range(k)])
+            best = np.nanmin(np.vstack(list(obj.values())), axis=0)
+            sub = {name: float(np.nanmax((o - best) / best)) for name, o in obj.items()}
+            rows.append(dict(problem=prob, task=task, n=n, p=p, t_rl=t_rl, t_sk=t_sk, t_gl=t_gl,
+                             sub_rl=sub["ridgelasso"], sub_sk=sub["sklearn"], sub_gl=sub.get("glmnet"),
+                             glmnet_points=glmnet_points, k=k))
+            print(f"{prob} {task}: ridgelasso {t_rl:.4f}s sklearn {t_sk:.4f}s glmnet {t_gl}", file=sys.stderr)
+    fmt = lambda v, f="{:.4f}": "—" if v is None else f.format(v)
+    header = ["problem", "task", "RidgeLasso s", "sklearn s", "glmnet s", "RL/sklearn", "RL/glmnet",
+              "subopt RL", "subopt sklearn", "subopt glmnet"]
+    out = []
+    if args.markdown:
+        out.append("| " + " | ".join(header) + " |")
+        out.append("|" + "---|" * len(header))
+    else:
+        out.append("  ".join(f"{h:>14}" for h in header))
+    for r in rows:
+        gl_note = "" if r["glmnet_points"] in (None, r["k"]) else f" ({r['glmnet_points']}/{r['k']} α)"
+        cells = [r["problem"], r["task"], fmt(r["t_rl"]), fmt(r["t_sk"]), fmt(r["t_gl"]),
+                 fmt(r["t_rl"] / r["t_sk"], "{:.2f}"),
+                 "—" if r["t_gl"] is None else fmt(r["t_rl"] / max(r["t_gl"], 1e-9), "{:.2f}"),
+                 fmt(r["sub_rl"], "{:.1e}"), fmt(r["sub_sk"], "{:.1e}"), fmt(r["sub_gl"], "{:.1e}") + gl_note]
+        if args.markdown:
+            out.append("| " + " | ".join(cells) + " |")
+        else:
+            out.append("  ".join(f"{c:>14}" for c in cells))
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()

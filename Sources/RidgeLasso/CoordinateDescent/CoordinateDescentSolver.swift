@@ -1,0 +1,667 @@
+import LinearAlgebra
+import Glibc
+
+/// What one solve at one α reports.
+struct CoordinateDescentOutcome {
+    var iterations: Int
+    var dualityGap: Double
+    var converged: Bool
+}
+
+/// Switches of the solver's speed machinery (each can be turned off so tests compare with and without).
+struct SolverOptions {
+    var scheme: UpdateScheme
+    var screening: Bool
+    var activeSetCycling: Bool
+    /// Anderson extrapolation during active-set cycling.
+    var acceleration: Bool
+    /// Stop when the duality gap ≤ tolerance · max(P(w), 1e-4·P(0)).
+    var tolerance: Double
+    var maximumIterations: Int
+}
+
+/// Cyclic coordinate descent for
+///
+///     minimize (c/2)‖ỹ − X̃w‖² + Σⱼ λ₁aⱼ|wⱼ| + (λ₂bⱼ/2)wⱼ²   (wⱼ ≥ 0 if positive)
+///
+/// on a ``PreparedDesign``, warm-started from its current coefficients (so a path is a sequence of
+/// ``solve(penalty:previousL1:)`` calls). Each coordinate update is the exact minimizer
+/// wⱼ ← S(dⱼwⱼ + ρⱼ, λ₁aⱼ)/(dⱼ + λ₂bⱼ), ρⱼ = c x̃ⱼᵀr (Friedman, Hastie & Tibshirani 2010).
+///
+/// One solve:
+/// 1. **Working set** S: with screening, the sequential strong rule (Tibshirani et al. 2012) keeps
+///    j when |ρⱼ| ≥ aⱼ(2λ₁ − λ₁′) at the previous solution (λ₁′ the previous l1 strength), plus
+///    every nonzero and every feature without an l1 weight; without screening S is every feature.
+/// 2. **Sweeps** over S; with active-set cycling, after a sweep over S the solver sweeps only the
+///    nonzero coefficients until their largest change maxⱼ dⱼΔwⱼ² falls below the inner
+///    threshold, then sweeps S again to confirm (glmnet's scheme).
+/// 3. **Check** when a sweep over S changes nothing beyond the inner threshold: the correlations ρ
+///    of *all* features are recomputed from scratch (a fresh residual and one `dgemv`, or a fresh
+///    g = c X̃ᵀỹ − G w from the Gram cache); features outside S violating the KKT condition
+///    |ρⱼ| ≤ λ₁aⱼ join S and sweeping resumes — screening never changes the answer. Otherwise the
+///    duality gap (``DualityGap``) decides: ≤ tolerance · max(P(w), 1e-4·P(0)) ends the solve
+///    (converged); else the inner threshold shrinks tenfold and sweeping resumes.
+/// 4. **Anderson extrapolation** (optional) of the active-set iterates, kept only when it lowers
+///    the objective (see ``cycleActiveSet``).
+/// Every sweep (over S or over the active set) counts as one iteration; reaching
+/// `maximumIterations` ends the solve with `converged = false` and the gap at that point.
+///
+/// No allocation happens per coordinate update: state lives in buffers allocated once, and the
+/// inner loops run over contiguous column-major memory.
+final class CoordinateDescentSolver {
+    let design: PreparedDesign
+    let options: SolverOptions
+    let scheme: UpdateScheme
+    let n: Int
+    let p: Int
+
+    /// Coefficients (original scale).
+    let w: UnsafeMutablePointer<Double>
+    /// Residual r = ỹ − X̃w (naive scheme only).
+    let r: UnsafeMutablePointer<Double>
+    /// Gradient g = c X̃ᵀr, maintained by the covariance scheme.
+    let g: UnsafeMutablePointer<Double>
+    /// Correlations ρ = c X̃ᵀr of all features at the last check (used by the strong rule).
+    let rho: UnsafeMutablePointer<Double>
+    let scratch: UnsafeMutablePointer<Double>
+    /// n- or p-vector for the extrapolation step.
+    let extrapolationScratch: UnsafeMutablePointer<Double>
+    let curvature: [Double]
+
+    // Gram cache (covariance scheme): column `slot` holds c X̃ᵀx̃ⱼ for j = cachedFeature[slot].
+    var slotOf: [Int]
+    var cachedFeatures: [Int] = []
+    var cache: UnsafeMutablePointer<Double>
+    var cacheCapacity: Int = 0
+
+    // Working set bookkeeping.
+    var inSet: [Bool]
+    var setList: [Int] = []
+    var activeList: [Int] = []
+
+    var projection: UnpenalizedProjection?
+    var projectionKey: [Int] = []
+    /// Sign or zero/nonzero changes of coefficients in the last sweep.
+    var signChanges = 0
+    /// c‖r‖² at the last check.
+    var residualNormSquared: Double = 0
+
+    init(design: PreparedDesign, options: SolverOptions, initial: [Double]?) throws(RegressionError) {
+        self.design = design
+        self.options = options
+        n = design.rows
+        p = design.columns
+        scheme = options.scheme.resolved(rows: n, columns: p)
+        curvature = design.curvature
+        w = .allocate(capacity: max(p, 1)); w.initialize(repeating: 0, count: max(p, 1))
+        r = .allocate(capacity: max(n, 1)); r.initialize(repeating: 0, count: max(n, 1))
+        g = .allocate(capacity: max(p, 1)); g.initialize(repeating: 0, count: max(p, 1))
+        rho = .allocate(capacity: max(p, 1)); rho.initialize(repeating: 0, count: max(p, 1))
+        scratch = .allocate(capacity: max(p, 1)); scratch.initialize(repeating: 0, count: max(p, 1))
+        cache = .allocate(capacity: 1)
+        extrapolationScratch = .allocate(capacity: max(n, p, 1))
+        slotOf = [Int](repeating: -1, count: p)
+        inSet = [Bool](repeating: false, count: p)
+        if let initial {
+            for j in 0..<p where curvature[j] > 0 { w[j] = initial[j] }
+        }
+        try refreshCorrelations()
+    }
+
+    deinit {
+        w.deallocate(); r.deallocate(); extrapolationScratch.deallocate(); g.deallocate(); rho.deallocate(); scratch.deallocate()
+        cache.deallocate()
+    }
+
+    var coefficients: [Double] { Array(UnsafeBufferPointer(start: w, count: p)) }
+
+    // MARK: - Gram cache
+
+    /// Makes sure the Gram columns of `features` are cached, in one batched `dgemm` for the missing
+    /// ones. As each batch reads all of X, a batch is padded (when a penalty is given) with the
+    /// uncached features of largest |ρⱼ|/aⱼ — the likeliest to enter next — up to the size of the
+    /// cache so far (at least 16): the cache grows geometrically, in O(log p) passes over X.
+    func ensureCached(_ features: [Int], penalty: ElasticNetPenalty? = nil) throws(RegressionError) {
+        var missing = features.filter { slotOf[$0] < 0 && curvature[$0] > 0 }
+        guard !missing.isEmpty else { return }
+        if let penalty {
+            let target = max(missing.count, cachedFeatures.count, 16)
+            if target > missing.count {
+                var isMissing = [Bool](repeating: false, count: p)
+                for j in missing { isMissing[j] = true }
+                var candidates: [(Double, Int)] = []
+                for j in 0..<p where slotOf[j] < 0 && !isMissing[j] && curvature[j] > 0 {
+                    let a = penalty.l1Weights[j]
+                    candidates.append((a > 0 ? abs(rho[j]) / a : .infinity, j))
+                }
+                candidates.sort { $0.0 > $1.0 }
+                for (_, j) in candidates.prefix(target - missing.count) { missing.append(j) }
+            }
+        }
+        let block = try design.gramColumns(missing)
+        let needed = cachedFeatures.count + missing.count
+        if needed > cacheCapacity {
+            let newCapacity = min(max(needed, 2 * cacheCapacity, 8), max(p, needed))
+            let fresh = UnsafeMutablePointer<Double>.allocate(capacity: newCapacity * p)
+            fresh.update(from: cache, count: cachedFeatures.count * p)
+            cache.deallocate()
+            cache = fresh
+            cacheCapacity = newCapacity
+        }
+        block.withUnsafeBufferPointer { b in
+            for (k, j) in missing.enumerated() {
+                let slot = cachedFeatures.count
+                (cache + slot * p).update(from: b.baseAddress! + k * p, count: p)
+                slotOf[j] = slot
+                cachedFeatures.append(j)
+            }
+        }
+    }
+
+    // MARK: - Fresh correlations
+
+    /// Recomputes ρ = c X̃ᵀr for all features from scratch, and c‖r‖²; resets the maintained
+    /// residual (naive) or gradient (covariance) to these exact values.
+    func refreshCorrelations() throws(RegressionError) {
+        let c = design.c
+        if scheme == .naive {
+            // r = ỹ − Σⱼ wⱼ (xⱼ − mⱼ) over the nonzero coefficients.
+            design.y.withUnsafeBufferPointer { y in r.update(from: y.baseAddress!, count: n) }
+            design.x.storage.withUnsafeBufferPointer { xs in
+                for j in 0..<p where w[j] != 0 {
+                    let col = xs.baseAddress! + j * n, wj = w[j], shiftTerm = wj * design.shift[j]
+                    for i in 0..<n { r[i] = r[i] - wj * col[i] + shiftTerm }
+                }
+                BLAS.transposeTimes(rows: n, columns: p, xs.baseAddress!, r, into: rho)
+            }
+            var sumR = 0.0, q = 0.0
+            for i in 0..<n { sumR += r[i]; q += r[i] * r[i] }
+            if !design.hasShift { sumR = 0 }
+            for j in 0..<p { rho[j] = c * (rho[j] - design.shift[j] * sumR) }
+            residualNormSquared = c * q
+        } else {
+            let nonzero = (0..<p).filter { w[$0] != 0 }
+            try ensureCached(nonzero)
+            // g = c X̃ᵀỹ − Σ over cached slots of wⱼ G[:, slot].
+            design.correlations0.withUnsafeBufferPointer { b in rho.update(from: b.baseAddress!, count: p) }
+            let k = cachedFeatures.count
+            if k > 0 {
+                for (slot, j) in cachedFeatures.enumerated() { scratch[slot] = w[j] }
+                BLAS.times(rows: p, columns: k, alpha: -1, cache, scratch, beta: 1, into: rho)
+            }
+            g.update(from: rho, count: p)
+            // c‖r‖² = c‖ỹ‖² − wᵀ(cX̃ᵀỹ) − wᵀg.
+            var wb = 0.0, wg = 0.0
+            for j in 0..<p where w[j] != 0 {
+                wb += w[j] * design.correlations0[j]
+                wg += w[j] * rho[j]
+            }
+            residualNormSquared = max(design.yy - wb - wg, 0)
+        }
+        for j in 0..<p where curvature[j] == 0 { rho[j] = 0 }
+    }
+
+    // MARK: - Sweeps
+
+    /// One cyclic sweep over `features`; returns maxⱼ dⱼ(Δwⱼ)².
+    func sweep(_ features: [Int], penalty: ElasticNetPenalty) -> Double {
+        var maxChange = 0.0
+        var flips = 0
+        let lam1 = penalty.l1, lam2 = penalty.l2, positive = penalty.positive
+        let c = design.c
+        features.withUnsafeBufferPointer { idx in
+            penalty.l1Weights.withUnsafeBufferPointer { a in
+                penalty.l2Weights.withUnsafeBufferPointer { b in
+                    curvature.withUnsafeBufferPointer { d in
+                        if scheme == .naive {
+                            design.x.storage.withUnsafeBufferPointer { xs in
+                                design.shift.withUnsafeBufferPointer { m in
+                                    let x0 = xs.baseAddress!
+                                    for j in idx {
+                                        let dj = d[j]
+                                        if dj == 0 { continue }
+                                        let col = x0 + j * n
+                                        let wj = w[j]
+                                        let rhoj = c * BLAS.dot(n, col, r)
+                                        let z = dj * wj + rhoj
+                                        let lam = lam1 * a[j]
+                                        var t = z > lam ? z - lam : (positive || z >= -lam ? 0 : z + lam)
+                                        if t != 0 { t /= dj + lam2 * b[j] }
+                                        if t != wj {
+                                            let delta = t - wj
+                                            let shiftTerm = delta * m[j]
+                                            for i in 0..<n { r[i] = r[i] - delta * col[i] + shiftTerm }
+                                            if (t > 0) != (wj > 0) || (t < 0) != (wj < 0) { flips += 1 }
+                                            w[j] = t
+                                            let change = dj * delta * delta
+                                            if change > maxChange { maxChange = change }
+                                        }
+                                    }
+                                }
+                            }
+                        } else {
+                            for j in idx {
+                                let dj = d[j]
+                                if dj == 0 { continue }
+                                let wj = w[j]
+                                let z = dj * wj + g[j]
+                                let lam = lam1 * a[j]
+                                var t = z > lam ? z - lam : (positive || z >= -lam ? 0 : z + lam)
+                                if t != 0 { t /= dj + lam2 * b[j] }
+                                if t != wj {
+                                    let delta = t - wj
+                                    let column = cache + slotOf[j] * p
+                                    for l in 0..<p { g[l] -= delta * column[l] }
+                                    if (t > 0) != (wj > 0) || (t < 0) != (wj < 0) { flips += 1 }
+                                    w[j] = t
+                                    let change = dj * delta * delta
+                                    if change > maxChange { maxChange = change }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        signChanges = flips
+        return maxChange
+    }
+
+    // MARK: - One α
+
+    /// The unpenalized features at this penalty (nonzero curvature only).
+    private func unpenalizedFeatures(_ penalty: ElasticNetPenalty) -> [Int] {
+        (0..<p).filter { curvature[$0] > 0 && penalty.isUnpenalized($0) }
+    }
+
+    func currentGap(_ penalty: ElasticNetPenalty) throws(RegressionError) -> Double {
+        let u = unpenalizedFeatures(penalty)
+        if u != projectionKey {
+            projection = u.isEmpty ? nil : try UnpenalizedProjection(features: u, design: design)
+            projectionKey = u
+            if !u.isEmpty && projection == nil { return .infinity }
+        } else if !u.isEmpty && projection == nil {
+            return .infinity
+        }
+        return curvature.withUnsafeBufferPointer { d in
+            DualityGap.compute(coefficients: w, correlations: rho, count: p,
+                               residualNormSquared: residualNormSquared, curvature: d.baseAddress!,
+                               penalty: penalty, projection: projection, scratch: scratch)
+        }
+    }
+
+    /// The duality gap of the problem restricted to the working set (naive scheme), from a fresh
+    /// residual and the correlations of the working-set features only; nil when some feature is
+    /// unpenalized (the full check handles the projection).
+    private func workingSetGap(_ penalty: ElasticNetPenalty) -> Double? {
+        let m = setList.count
+        for j in setList where penalty.isUnpenalized(j) { return nil }
+        let c = design.c
+        design.y.withUnsafeBufferPointer { y in r.update(from: y.baseAddress!, count: n) }
+        var wS = [Double](repeating: 0, count: m), rhoS = wS, dS = wS
+        var a = wS, b = wS
+        design.x.storage.withUnsafeBufferPointer { xs in
+            for j in setList where w[j] != 0 {
+                let col = xs.baseAddress! + j * n, wj = w[j], shiftTerm = wj * design.shift[j]
+                for i in 0..<n { r[i] = r[i] - wj * col[i] + shiftTerm }
+            }
+            var sumR = 0.0, q = 0.0
+            for i in 0..<n { sumR += r[i]; q += r[i] * r[i] }
+            if !design.hasShift { sumR = 0 }
+            residualNormSquared = c * q
+            for (k, j) in setList.enumerated() {
+                wS[k] = w[j]
+                dS[k] = curvature[j]
+                rhoS[k] = c * (BLAS.dot(n, xs.baseAddress! + j * n, r) - design.shift[j] * sumR)
+                a[k] = penalty.l1Weights[j]
+                b[k] = penalty.l2Weights[j]
+            }
+        }
+        var restricted = penalty
+        restricted.l1Weights = a
+        restricted.l2Weights = b
+        var scratchS = [Double](repeating: 0, count: m)
+        return wS.withUnsafeBufferPointer { wp in
+            rhoS.withUnsafeBufferPointer { rp in
+                dS.withUnsafeBufferPointer { dp in
+                    scratchS.withUnsafeMutableBufferPointer { sp in
+                        DualityGap.compute(coefficients: wp.baseAddress!, correlations: rp.baseAddress!, count: m,
+                                           residualNormSquared: residualNormSquared, curvature: dp.baseAddress!,
+                                           penalty: restricted, projection: nil, scratch: sp.baseAddress!)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether feature j with wⱼ = 0 violates its KKT condition at the current ρ.
+    @inline(__always)
+    private func violates(_ j: Int, _ penalty: ElasticNetPenalty) -> Bool {
+        let lam = penalty.l1 * penalty.l1Weights[j]
+        return penalty.positive ? rho[j] > lam : abs(rho[j]) > lam
+    }
+
+    /// Solves at `penalty`, warm-started from the current coefficients. `previousL1` is the l1
+    /// strength at which ρ was last computed (λ₁ at the previous path point, or λ₁,max).
+    func solve(penalty: ElasticNetPenalty, previousL1: Double) throws(RegressionError) -> CoordinateDescentOutcome {
+        let nullObjective = 0.5 * design.yy
+        // Working set.
+        for j in setList { inSet[j] = false }
+        setList.removeAll(keepingCapacity: true)
+        let lam1 = penalty.l1
+        let threshold = 2 * lam1 - previousL1
+        for j in 0..<p where curvature[j] > 0 {
+            let a = penalty.l1Weights[j]
+            let keep: Bool
+            if !options.screening || w[j] != 0 || lam1 * a == 0 {
+                keep = true
+            } else {
+                let value = penalty.positive ? rho[j] : abs(rho[j])
+                keep = value >= a * threshold
+            }
+            if keep { inSet[j] = true; setList.append(j) }
+        }
+        var iterations = 0
+        // The first checks use the gap target at the current point.
+        var tolScale = options.tolerance * max(0.5 * residualNormSquared + penalty.value(coefficients), 1e-4 * nullObjective)
+        var innerTolerance = tolScale
+        var gap = Double.infinity
+        let budget = options.maximumIterations
+        if scheme == .covariance { try ensureCached(setList, penalty: penalty) }
+        while true {
+            var change = sweep(setList, penalty: penalty)
+            iterations += 1
+            while change > innerTolerance && iterations < budget {
+                if options.activeSetCycling {
+                    activeList.removeAll(keepingCapacity: true)
+                    for j in setList where w[j] != 0 { activeList.append(j) }
+                    cycleActiveSet(penalty: penalty, innerTolerance: innerTolerance, iterations: &iterations, budget: budget)
+                    if iterations >= budget { break }
+                }
+                change = sweep(setList, penalty: penalty)
+                iterations += 1
+            }
+            // Naive scheme: first the gap of the problem restricted to S (n·|S| work instead of n·p);
+            // only when it meets the target are all features checked.
+            if scheme == .naive && options.screening && setList.count < p / 2,
+               let gapS = workingSetGap(penalty), iterations < budget {
+                let objective = 0.5 * residualNormSquared + penalty.value(coefficients)
+                tolScale = options.tolerance * max(objective, 1e-4 * nullObjective)
+                DebugCD.log("S-check it=\(iterations) gapS=\(gapS)")
+                if gapS > tolScale && change != 0 {
+                    innerTolerance = min(innerTolerance, tolScale) * min(0.1, max(1e-3, tolScale / gapS))
+                    continue
+                }
+            }
+            // Check all features from scratch.
+            try refreshCorrelations()
+            var added: [Int] = []
+            if options.screening {
+                for j in 0..<p where !inSet[j] && curvature[j] > 0 && violates(j, penalty) { added.append(j) }
+            }
+            if !added.isEmpty {
+                for j in added { inSet[j] = true; setList.append(j) }
+                setList.sort()
+                if scheme == .covariance { try ensureCached(added, penalty: penalty) }
+                if iterations >= budget { gap = try currentGap(penalty); break }
+                continue
+            }
+            gap = try currentGap(penalty)
+            DebugCD.log("check it=\(iterations) |S|=\(setList.count) gap=\(gap) inner=\(innerTolerance)")
+            let objective = 0.5 * residualNormSquared + penalty.value(coefficients)
+            tolScale = options.tolerance * max(objective, 1e-4 * nullObjective)
+            if gap <= tolScale { return CoordinateDescentOutcome(iterations: iterations, dualityGap: gap, converged: true) }
+            if iterations >= budget { break }
+            // A sweep over the working set moved nothing: a fixed point, the rounding floor.
+            if change == 0 { break }
+            // Shrink the inner threshold by up to 1000× when the gap is far from its target.
+            innerTolerance = min(innerTolerance, tolScale) * min(0.1, max(1e-3, tolScale / gap))
+        }
+        return CoordinateDescentOutcome(iterations: iterations, dualityGap: gap, converged: false)
+    }
+
+    // MARK: - Active-set cycling with Anderson extrapolation
+
+    /// Sweeps `activeList` until its largest change is below `innerTolerance`. With acceleration,
+    /// every `andersonDepth` sweeps the last iterates are combined by Anderson extrapolation
+    /// (the combination of the last iterates whose successive differences have the smallest norm,
+    /// Bertrand & Massias 2021, as in celer/skglm); the extrapolated point is kept only if it
+    /// lowers the objective, so convergence is never harmed.
+    private func cycleActiveSet(penalty: ElasticNetPenalty, innerTolerance: Double, iterations: inout Int, budget: Int) {
+        let m = activeList.count
+        let depth = Self.andersonDepth
+        let accelerate = options.acceleration && m > 1
+        var history: [Double] = []
+        var stored = 0
+        if accelerate {
+            history = [Double](repeating: 0, count: (depth + 1) * m)
+            for (k, j) in activeList.enumerated() { history[k] = w[j] }
+            stored = 1
+        }
+        var activeChange = Double.infinity
+        var sweeps = 0
+        var nextNewton = Self.newtonAfterSweeps
+        while activeChange > innerTolerance && iterations < budget {
+            activeChange = sweep(activeList, penalty: penalty)
+            iterations += 1
+            sweeps += 1
+            // Newton only once the signs have settled (no sign change in the last sweep).
+            if options.acceleration && sweeps >= nextNewton && activeChange > innerTolerance && signChanges == 0 {
+                let accepted = newtonStep(penalty: penalty)
+                // A rejected step waits twice as long before the next try (each costs n·|A|²).
+                nextNewton = sweeps + (accepted ? Self.newtonAfterSweeps : 2 * (nextNewton))
+                if accepted {
+                    stored = 0
+                    if accelerate { for (k, j) in activeList.enumerated() { history[k] = w[j] }; stored = 1 }
+                    continue
+                }
+            }
+            guard accelerate else { continue }
+            let base = stored * m
+            for (k, j) in activeList.enumerated() { history[base + k] = w[j] }
+            stored += 1
+            if stored == depth + 1 {
+                extrapolate(history: history, size: m, depth: depth, penalty: penalty)
+                for (k, j) in activeList.enumerated() { history[k] = w[j] }
+                stored = 1
+            }
+        }
+    }
+
+    static let andersonDepth = 5
+
+    private func extrapolate(history: [Double], size m: Int, depth: Int, penalty: ElasticNetPenalty) {
+        // U = [x₁ − x₀, …, x_K − x_{K−1}] (m × K); solve (UᵀU) c = 1, normalize Σc = 1.
+        var utu = [Double](repeating: 0, count: depth * depth)
+        history.withUnsafeBufferPointer { h in
+            for a in 0..<depth {
+                for b in a..<depth {
+                    var acc = 0.0
+                    for k in 0..<m {
+                        let ua = h[(a + 1) * m + k] - h[a * m + k]
+                        let ub = h[(b + 1) * m + k] - h[b * m + k]
+                        acc += ua * ub
+                    }
+                    utu[a * depth + b] = acc
+                    utu[b * depth + a] = acc
+                }
+            }
+        }
+        var trace = 0.0
+        for a in 0..<depth { trace += utu[a * depth + a] }
+        guard trace > 0, trace.isFinite else { return }
+        for a in 0..<depth { utu[a * depth + a] += 1e-10 * trace }
+        guard var coef = Self.solveSmallSPD(utu, [Double](repeating: 1, count: depth), depth) else { return }
+        let total = coef.reduce(0, +)
+        guard total != 0, total.isFinite else { return }
+        for a in 0..<depth { coef[a] /= total }
+        // δ = Σ cₐ x_{a+1} − w.
+        var delta = [Double](repeating: 0, count: m)
+        for (k, j) in activeList.enumerated() {
+            var value = 0.0
+            for a in 0..<depth { value += coef[a] * history[(a + 1) * m + k] }
+            delta[k] = value - w[j]
+        }
+        let ok = tryStep(delta, penalty: penalty)
+        DebugCD.log("anderson \(ok)")
+    }
+
+    /// Moves the active coefficients by `delta` (clamped at 0 when `positive`) if that lowers the
+    /// objective; returns whether it did. Costs one pass over the active columns (naive) or the
+    /// active Gram columns (covariance).
+    private func tryStep(_ deltaIn: [Double], penalty: ElasticNetPenalty, lineSearch: Bool = false) -> Bool {
+        var delta = deltaIn
+        let lam1 = penalty.l1, lam2 = penalty.l2
+        guard delta.allSatisfy({ $0.isFinite }) else { return false }
+        // The penalty change at step t along delta.
+        func penaltyChange(_ t: Double) -> Double {
+            var total = 0.0
+            for (k, j) in activeList.enumerated() {
+                var value = w[j] + t * delta[k]
+                if penalty.positive && value < 0 { value = 0 }
+                let a = penalty.l1Weights[j], b = penalty.l2Weights[j]
+                total += lam1 * a * (abs(value) - abs(w[j])) + 0.5 * lam2 * b * (value * value - w[j] * w[j])
+            }
+            return total
+        }
+        if penalty.positive {
+            for (k, j) in activeList.enumerated() where w[j] + delta[k] < 0 { delta[k] = -w[j] }
+        }
+        // Candidate steps: 1, the first sign change (the end of the sign-fixed model), halvings.
+        var steps: [Double] = [1]
+        if lineSearch {
+            var first = 1.0
+            for (k, j) in activeList.enumerated() where delta[k] != 0 {
+                let t = -w[j] / delta[k]
+                if t > 0 && t < first { first = t }
+            }
+            if first < 1 { steps.append(first) }
+            steps += [0.5, 0.25, 0.125]
+        }
+        let c = design.c
+        var bestT = 0.0, bestChange = 0.0
+        if scheme == .naive {
+            // v = Σⱼ δⱼ (xⱼ − mⱼ); ΔP = c(−vᵀr + ½vᵀv) + Δh.
+            let v = extrapolationScratch
+            for i in 0..<n { v[i] = 0 }
+            design.x.storage.withUnsafeBufferPointer { xs in
+                for (k, j) in activeList.enumerated() where delta[k] != 0 {
+                    let col = xs.baseAddress! + j * n, dk = delta[k], shiftTerm = dk * design.shift[j]
+                    for i in 0..<n { v[i] = v[i] + dk * col[i] - shiftTerm }
+                }
+            }
+            var vr = 0.0, vv = 0.0
+            for i in 0..<n { vr += v[i] * r[i]; vv += v[i] * v[i] }
+            for t in steps {
+                let change = c * (-t * vr + 0.5 * t * t * vv) + penaltyChange(t)
+                if change < bestChange { bestChange = change; bestT = t }
+            }
+            guard bestT > 0 else { return false }
+            for i in 0..<n { r[i] -= bestT * v[i] }
+        } else {
+            // u = G_{·A} δ; ΔP = −δᵀg_A + ½δᵀu_A + Δh.
+            let u = extrapolationScratch
+            for l in 0..<p { u[l] = 0 }
+            for (k, j) in activeList.enumerated() where delta[k] != 0 {
+                let column = cache + slotOf[j] * p, dk = delta[k]
+                for l in 0..<p { u[l] += dk * column[l] }
+            }
+            var dg = 0.0, du = 0.0
+            for (k, j) in activeList.enumerated() { dg += delta[k] * g[j]; du += delta[k] * u[j] }
+            for t in steps {
+                let change = -t * dg + 0.5 * t * t * du + penaltyChange(t)
+                if change < bestChange { bestChange = change; bestT = t }
+            }
+            guard bestT > 0 else { return false }
+            for l in 0..<p { g[l] -= bestT * u[l] }
+        }
+        for (k, j) in activeList.enumerated() {
+            var value = w[j] + bestT * delta[k]
+            if penalty.positive && value < 0 { value = 0 }
+            w[j] = value
+        }
+        return true
+    }
+
+    /// A Newton step on the active set with the signs fixed: solves
+    /// (G_AA + λ₂B_A) d = ρ_A − λ₂B_A w_A − λ₁ a_A ∘ sign(w_A), the optimality conditions of the
+    /// problem restricted to A (Cholesky, LAPACK), and takes it if it lowers the objective. When
+    /// the support and signs are right this lands on the solution at once — the cure for the
+    /// slow, ill-conditioned end of a p ≫ n path, where hundreds of CD sweeps would be needed.
+    private func newtonStep(penalty: ElasticNetPenalty) -> Bool {
+        let m = activeList.count
+        guard m > 0, m <= Self.newtonMaximumSize else { return false }
+        let c = design.c
+        var h = Matrix(rows: m, columns: m)
+        var rhs = [Double](repeating: 0, count: m)
+        if scheme == .naive {
+            var block = [Double](repeating: 0, count: n * m)
+            design.x.storage.withUnsafeBufferPointer { xs in
+                for (k, j) in activeList.enumerated() {
+                    let col = xs.baseAddress! + j * n, mj = design.shift[j]
+                    for i in 0..<n { block[k * n + i] = col[i] - mj }
+                    rhs[k] = c * BLAS.dot(n, col, r)
+                }
+            }
+            guard let bm = try? Matrix(rows: n, columns: m, columnMajor: block), let gram = try? bm.gram() else { return false }
+            h = gram
+            for k in 0..<(m * m) { h.storage[k] *= c }
+        } else {
+            for (k, j) in activeList.enumerated() {
+                let column = cache + slotOf[j] * p
+                for (l, jj) in activeList.enumerated() { h.storage[k * m + l] = column[jj] }
+                rhs[k] = g[j]
+            }
+        }
+        for (k, j) in activeList.enumerated() {
+            let mu = penalty.l2 * penalty.l2Weights[j]
+            h.storage[k * m + k] += mu
+            rhs[k] -= mu * w[j] + penalty.l1 * penalty.l1Weights[j] * (w[j] > 0 ? 1 : -1)
+        }
+        guard let factor = try? CholeskyFactorization(h) else { DebugCD.log("newton chol fail m=\(m)"); return false }
+        guard factor.reciprocalCondition > 1e-14,
+              let d = try? factor.solve(rhs) else { DebugCD.log("newton rcond \(factor.reciprocalCondition) m=\(m)"); return false }
+        let ok = tryStep(d, penalty: penalty, lineSearch: true)
+        DebugCD.log("newton m=\(m) rcond=\(factor.reciprocalCondition) accepted=\(ok)")
+        return ok
+    }
+
+    /// Largest active set for a Newton step (its cost is n·|A|² + |A|³/3).
+    static let newtonMaximumSize = 2000
+    /// Active-set sweeps before a Newton step is tried.
+    static let newtonAfterSweeps = 10
+
+    /// Cholesky solve of a small symmetric positive definite system (row-major `a`), or nil.
+    static func solveSmallSPD(_ a: [Double], _ b: [Double], _ k: Int) -> [Double]? {
+        var l = [Double](repeating: 0, count: k * k)
+        for i in 0..<k {
+            for j in 0...i {
+                var sum = a[i * k + j]
+                for t in 0..<j { sum -= l[i * k + t] * l[j * k + t] }
+                if i == j {
+                    guard sum > 0 else { return nil }
+                    l[i * k + i] = sum.squareRoot()
+                } else {
+                    l[i * k + j] = sum / l[j * k + j]
+                }
+            }
+        }
+        var z = b
+        for i in 0..<k {
+            var sum = z[i]
+            for t in 0..<i { sum -= l[i * k + t] * z[t] }
+            z[i] = sum / l[i * k + i]
+        }
+        for i in stride(from: k - 1, through: 0, by: -1) {
+            var sum = z[i]
+            for t in (i + 1)..<max(i + 1, k) { sum -= l[t * k + i] * z[t] }
+            z[i] = sum / l[i * k + i]
+        }
+        return z.allSatisfy { $0.isFinite } ? z : nil
+    }
+}
+
+enum DebugCD {
+    static let on = getenv("CD_DEBUG") != nil
+    static func log(_ s: @autoclosure () -> String) { if on { print("[cd] " + s()) } }
+}

@@ -1,0 +1,183 @@
+import LinearAlgebra
+
+/// The data of one coordinate-descent problem after centering, weighting and scaling, in the form
+/// the solver works with:
+///
+///     minimize  (c/2)‖ỹ − X̃w‖² + h(w),   x̃ⱼ = xⱼ − mⱼ (column shift),  ỹ = y − ȳ
+///
+/// - Without sample weights, X is the caller's matrix, untouched and uncopied; c = 1/n and the
+///   column shifts mⱼ are the column means (0 without an intercept), applied on the fly.
+/// - With sample weights sᵢ, v = s/Σs, and X̃ = diag(√v)(X − 1x̄ᵀ), ỹ = √v ∘ (y − ȳ) are formed once
+///   (weighted means; c = 1, no shifts). This is scikit-learn's and glmnet's convention: weights
+///   are rescaled to sum to 1 (equivalently, to n under the 1/(2n) factor).
+///
+/// A column that is constant (over the rows with positive weight) is shifted by its exact value, so
+/// x̃ⱼ is exactly zero and its curvature dⱼ = c‖x̃ⱼ‖² is exactly 0: the solver then keeps wⱼ = 0.
+///
+/// Standardization uses sⱼ = √dⱼ, the (weighted) standard deviation with the 1/n convention (the
+/// root mean square without an intercept); it enters only the penalty weights (see
+/// ``ElasticNetPenalty``), so X is never rescaled and coefficients stay on the original scale.
+struct PreparedDesign: @unchecked Sendable {
+    /// The working matrix: the caller's X, or the weighted, centered copy.
+    let x: Matrix
+    let rows: Int
+    let columns: Int
+    /// The row weight c of the data term: 1/n without sample weights, 1 with them (folded into X̃).
+    let c: Double
+    /// Column shifts mⱼ applied on the fly (means when unweighted with an intercept, else 0).
+    let shift: [Double]
+    /// Whether any shift is nonzero.
+    let hasShift: Bool
+    /// The working target ỹ.
+    let y: [Double]
+    /// c‖ỹ‖²: the (weighted) variance of y about its mean; twice the objective at w = 0.
+    let yy: Double
+    /// Curvatures dⱼ = c‖x̃ⱼ‖² (exactly 0 for constant columns).
+    let curvature: [Double]
+    /// Feature means x̄ (original scale) and target mean ȳ, for the intercept b = ȳ − x̄ᵀw.
+    let xMean: [Double]
+    let yMean: Double
+    /// c X̃ᵀỹ: the correlations at w = 0.
+    let correlations0: [Double]
+
+    init(_ xIn: Matrix, _ yIn: [Double], weights: [Double]?, fitIntercept: Bool) throws(RegressionError) {
+        let n = xIn.rows, p = xIn.columns
+        rows = n; columns = p
+        if let weights {
+            let total = weights.reduce(0, +)
+            let v = weights.map { $0 / total }
+            let sv = v.map { $0.squareRoot() }
+            var mean = [Double](repeating: 0, count: p)
+            var ym = 0.0
+            if fitIntercept {
+                mean = Centering.means(xIn, weights: v)
+                for i in 0..<n { ym += v[i] * yIn[i] }
+            }
+            var xt = xIn
+            xt.storage.withUnsafeMutableBufferPointer { s in
+                for j in 0..<p {
+                    let base = j * n
+                    if fitIntercept, let value = PreparedDesign.constantValue(s, base: base, rows: n, support: v) {
+                        mean[j] = value
+                    }
+                    let mj = mean[j]
+                    for i in 0..<n { s[base + i] = sv[i] * (s[base + i] - mj) }
+                }
+            }
+            x = xt
+            c = 1
+            shift = [Double](repeating: 0, count: p)
+            hasShift = false
+            y = (0..<n).map { sv[$0] * (yIn[$0] - ym) }
+            xMean = mean
+            yMean = ym
+        } else {
+            var mean = [Double](repeating: 0, count: p)
+            var ym = 0.0
+            if fitIntercept {
+                mean = Centering.means(xIn, weights: nil)
+                xIn.storage.withUnsafeBufferPointer { s in
+                    for j in 0..<p {
+                        if let value = PreparedDesign.constantValue(s, base: j * n, rows: n, support: nil) {
+                            mean[j] = value
+                        }
+                    }
+                }
+                ym = yIn.reduce(0, +) / Double(n)
+            }
+            x = xIn
+            c = 1 / Double(n)
+            shift = mean
+            hasShift = mean.contains { $0 != 0 }
+            y = yIn.map { $0 - ym }
+            xMean = mean
+            yMean = ym
+        }
+        var yy = 0.0
+        for value in y { yy += value * value }
+        self.yy = yy * c
+        // Curvatures, computed on the shifted columns directly (no cancellation).
+        var d = [Double](repeating: 0, count: p)
+        let cc = c, shifts = shift, xw = x
+        xw.storage.withUnsafeBufferPointer { s in
+            for j in 0..<p {
+                let mj = shifts[j], base = j * n
+                var acc0 = 0.0, acc1 = 0.0
+                var i = 0
+                while i + 1 < n {
+                    let a = s[base + i] - mj, b = s[base + i + 1] - mj
+                    acc0 += a * a; acc1 += b * b
+                    i += 2
+                }
+                if i < n { let a = s[base + i] - mj; acc0 += a * a }
+                d[j] = (acc0 + acc1) * cc
+            }
+        }
+        curvature = d
+        correlations0 = try PreparedDesign.correlations(x: x, c: c, shift: shift, hasShift: hasShift, r: y)
+    }
+
+    /// The value of a column that is constant over the rows in the support (all rows when
+    /// `support` is nil), or nil.
+    private static func constantValue(
+        _ s: UnsafeMutableBufferPointer<Double>, base: Int, rows n: Int, support: [Double]?
+    ) -> Double? {
+        constantValue(UnsafeBufferPointer(s), base: base, rows: n, support: support)
+    }
+
+    private static func constantValue(
+        _ s: UnsafeBufferPointer<Double>, base: Int, rows n: Int, support: [Double]?
+    ) -> Double? {
+        var first: Double? = nil
+        for i in 0..<n {
+            if let support, support[i] == 0 { continue }
+            let value = s[base + i]
+            if let f = first { if value != f { return nil } } else { first = value }
+        }
+        return first
+    }
+
+    /// ρ = c X̃ᵀr = c(Xᵀr − m Σr), one `dgemv` over the whole matrix.
+    static func correlations(x: Matrix, c: Double, shift: [Double], hasShift: Bool, r: [Double]) throws(RegressionError) -> [Double] {
+        var rho = try la { () throws(LinearAlgebraError) in try x.transposeTimes(r) }
+        var sumR = 0.0
+        if hasShift { for value in r { sumR += value } }
+        for j in 0..<rho.count { rho[j] = c * (rho[j] - shift[j] * sumR) }
+        return rho
+    }
+
+    /// Fills `into` (p × k, column-major) with the Gram columns c X̃ᵀx̃ⱼ of `features`: one `dgemm`
+    /// of Xᵀ with the shifted copies of those columns, then the exact shift correction
+    /// Gₗⱼ = c(xₗᵀx̃ⱼ − mₗ 1ᵀx̃ⱼ).
+    func gramColumns(_ features: [Int]) throws(RegressionError) -> [Double] {
+        let n = rows, p = columns, k = features.count
+        guard k > 0 else { return [] }
+        var block = [Double](repeating: 0, count: n * k)
+        var sums = [Double](repeating: 0, count: k)
+        x.storage.withUnsafeBufferPointer { s in
+            block.withUnsafeMutableBufferPointer { b in
+                for (slot, j) in features.enumerated() {
+                    let mj = shift[j], src = j * n, dst = slot * n
+                    var sum = 0.0
+                    for i in 0..<n {
+                        let value = s[src + i] - mj
+                        b[dst + i] = value
+                        sum += value
+                    }
+                    sums[slot] = sum
+                }
+            }
+        }
+        let blockMatrix = try la { () throws(LinearAlgebraError) in try Matrix(rows: n, columns: k, columnMajor: block) }
+        let product = try la { () throws(LinearAlgebraError) in
+            try x.multiplied(by: blockMatrix, transposingSelf: true)
+        }
+        var g = product.storage
+        let cc = c
+        for slot in 0..<k {
+            let sum = sums[slot], base = slot * p
+            for l in 0..<p { g[base + l] = cc * (g[base + l] - shift[l] * sum) }
+        }
+        return g
+    }
+}

@@ -1,0 +1,153 @@
+import Testing
+import LinearAlgebra
+@testable import RidgeLasso
+
+/// Optimality on many seeded problems, and agreement of every switch of the speed machinery.
+@Suite struct CoordinateDescentSolverTests {
+    struct Configuration: CustomStringConvertible, Sendable {
+        var n: Int, p: Int, rho: Double, l1Ratio: Double, fraction: Double
+        var intercept = true, weighted = false, positive = false, factors = false
+        var description: String { "n\(n) p\(p) ρ\(rho) r\(l1Ratio) f\(fraction) b\(intercept) w\(weighted) +\(positive) F\(factors)" }
+    }
+
+    static let configurations: [Configuration] = {
+        var all: [Configuration] = []
+        for (n, p) in [(100, 20), (40, 120), (200, 60)] {
+            for rho in [0.0, 0.8] {
+                for r in [1.0, 0.5] {
+                    for fraction in [0.3, 0.01] {
+                        all.append(Configuration(n: n, p: p, rho: rho, l1Ratio: r, fraction: fraction))
+                    }
+                }
+            }
+            all.append(Configuration(n: n, p: p, rho: 0.5, l1Ratio: 0.9, fraction: 0.05, intercept: false))
+            all.append(Configuration(n: n, p: p, rho: 0.5, l1Ratio: 1, fraction: 0.05, weighted: true))
+            all.append(Configuration(n: n, p: p, rho: 0.5, l1Ratio: 1, fraction: 0.02, positive: true))
+            all.append(Configuration(n: n, p: p, rho: 0.5, l1Ratio: 0.7, fraction: 0.05, factors: true))
+        }
+        return all
+    }()
+
+    static func factors(_ p: Int) -> [Double] { (0..<p).map { j in j == 0 ? 0 : (j % 4 == 1 ? 2 : 1) } }
+
+    @Test(arguments: configurations)
+    func kktHoldsWithinTheGapBound(_ c: Configuration) throws {
+        for seed in UInt64(1)...3 {
+            let prob = CDTestSupport.problem(n: c.n, p: c.p, rho: c.rho, nonzeros: 8, seed: seed * 101 + UInt64(c.n))
+            let weights = c.weighted ? CDTestSupport.weights(c.n, seed: seed) : nil
+            let factors = c.factors ? Self.factors(c.p) : nil
+            let amax = try ElasticNet.alphaMax(prob.x, prob.y, l1Ratio: c.l1Ratio, fitIntercept: c.intercept,
+                                               sampleWeights: weights, penaltyFactors: factors)
+            for tolerance in [1e-6, 1e-10] {
+                let model = ElasticNet(alpha: amax * c.fraction, l1Ratio: c.l1Ratio, fitIntercept: c.intercept,
+                                       tolerance: tolerance, positive: c.positive, penaltyFactors: factors)
+                let fit = try model.fit(prob.x, prob.y, sampleWeights: weights)
+                #expect(fit.converged, "\(c) seed \(seed)")
+                #expect(fit.dualityGap >= 0)
+                // The stopping rule: gap ≤ tol · max(P, 1e-4·P(0)).
+                let p0 = 0.5 * CDTestSupport.targetVariance(prob.y, weights: c.intercept ? weights : nil)
+                #expect(fit.dualityGap <= tolerance * max(fit.objective, 1e-4 * p0) * (1 + 1e-9) || !c.intercept)
+                let bad = CDTestSupport.kktViolations(prob.x, prob.y, model: fit, weights: weights, factors: factors,
+                                                      positive: c.positive, fitIntercept: c.intercept)
+                #expect(bad.isEmpty, "\(c) seed \(seed) tol \(tolerance): KKT fails at \(bad)")
+                if c.positive { #expect(fit.coefficients.allSatisfy { $0 >= 0 }) }
+                if c.factors { #expect(fit.coefficients[0] != 0) } // unpenalized feature
+                // The reported objective is the true one.
+                let direct = CDTestSupport.objective(prob.x, prob.y, w: fit.coefficients, b: fit.intercept,
+                                                     alpha: fit.alpha, l1Ratio: c.l1Ratio, weights: weights,
+                                                     factors: factors)
+                #expect(abs(direct - fit.objective) <= 1e-9 * direct)
+            }
+        }
+    }
+
+    @Test func gapBoundsTheSuboptimality() throws {
+        let prob = CDTestSupport.problem(n: 60, p: 90, rho: 0.7, nonzeros: 10, seed: 5)
+        let amax = try Lasso.alphaMax(prob.x, prob.y)
+        let exact = try Lasso(alpha: amax / 30, tolerance: 1e-13).fit(prob.x, prob.y)
+        for budget in [1, 2, 3, 5, 8] {
+            let rough = try Lasso(alpha: amax / 30, maximumIterations: budget, acceleration: false).fit(prob.x, prob.y)
+            #expect(rough.dualityGap >= rough.objective - exact.objective - 1e-12)
+            #expect(rough.iterations <= budget + 1)
+        }
+    }
+
+    @Test(arguments: [UpdateScheme.naive, .covariance])
+    func everySwitchGivesTheSameSolution(_ scheme: UpdateScheme) throws {
+        for (n, p) in [(120, 30), (30, 100)] {
+            let prob = CDTestSupport.problem(n: n, p: p, rho: 0.6, nonzeros: 6, seed: UInt64(n + p))
+            let amax = try ElasticNet.alphaMax(prob.x, prob.y, l1Ratio: 0.8)
+            let reference = try ElasticNet(alpha: amax / 20, l1Ratio: 0.8, tolerance: 1e-12).fit(prob.x, prob.y)
+            for screening in [true, false] {
+                for cycling in [true, false] {
+                    for acceleration in [true, false] {
+                        let fit = try ElasticNet(alpha: amax / 20, l1Ratio: 0.8, tolerance: 1e-12, updateScheme: scheme,
+                                                 screening: screening, activeSetCycling: cycling,
+                                                 acceleration: acceleration).fit(prob.x, prob.y)
+                        #expect(fit.converged)
+                        #expect(CDTestSupport.maxAbsDifference(fit.coefficients, reference.coefficients) < 1e-6,
+                                "\(scheme) s\(screening) c\(cycling) a\(acceleration)")
+                        #expect(abs(fit.intercept - reference.intercept) < 1e-6)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func iterationLimitIsReportedNotThrown() throws {
+        let prob = CDTestSupport.problem(n: 50, p: 200, rho: 0.9, nonzeros: 20, seed: 9)
+        let amax = try Lasso.alphaMax(prob.x, prob.y)
+        let fit = try Lasso(alpha: amax / 1000, tolerance: 1e-12, maximumIterations: 3).fit(prob.x, prob.y)
+        #expect(!fit.converged)
+        #expect(fit.iterations <= 4)
+        #expect(fit.dualityGap > 0 && fit.dualityGap.isFinite)
+        #expect(fit.coefficients.allSatisfy { $0.isFinite })
+    }
+
+    @Test func duplicatedColumnsDoNotStall() throws {
+        var prob = CDTestSupport.problem(n: 80, p: 10, seed: 4)
+        var columns = (0..<10).map { prob.x.column($0) }
+        columns.append(columns[3])
+        columns.append(columns[3])
+        prob.x = try Matrix(columns: columns)
+        for scheme in [UpdateScheme.naive, .covariance] {
+            let fit = try Lasso(alpha: 0.01, tolerance: 1e-12, updateScheme: scheme).fit(prob.x, prob.y)
+            #expect(fit.converged)
+            #expect(fit.iterations < 10_000)
+            // The three copies share one coefficient's worth of signal, all with the same sign.
+            let copies = [fit.coefficients[3], fit.coefficients[10], fit.coefficients[11]]
+            #expect(copies.allSatisfy { $0 >= 0 } || copies.allSatisfy { $0 <= 0 })
+            let single = try Lasso(alpha: 0.01, tolerance: 1e-12).fit(
+                try Matrix(columns: (0..<10).map { prob.x.column($0) }), prob.y)
+            #expect(abs(copies.reduce(0, +) - single.coefficients[3]) < 1e-6)
+        }
+    }
+
+    @Test func constantAndZeroColumnsGetExactZeros() throws {
+        let prob = CDTestSupport.problem(n: 50, p: 5, seed: 8)
+        var columns = (0..<5).map { prob.x.column($0) }
+        columns.insert([Double](repeating: 0.1, count: 50), at: 2)
+        columns.append([Double](repeating: 0, count: 50))
+        let x = try Matrix(columns: columns)
+        for scheme in [UpdateScheme.naive, .covariance] {
+            for r in [1.0, 0.5, 0.0] {
+                let fit = try ElasticNet(alpha: 0.01, l1Ratio: r, tolerance: 1e-12, updateScheme: scheme).fit(x, prob.y)
+                #expect(fit.coefficients[2] == 0 && fit.coefficients[6] == 0)
+                #expect(fit.coefficients.allSatisfy { !$0.isNaN })
+                #expect(fit.converged)
+            }
+            // Even unpenalized, a constant column stays at 0.
+            let free = try Lasso(alpha: 0.01, tolerance: 1e-12, penaltyFactors: [1, 1, 0, 1, 1, 1, 0], updateScheme: scheme)
+                .fit(x, prob.y)
+            #expect(free.coefficients[2] == 0 && free.coefficients[6] == 0 && free.converged)
+        }
+    }
+
+    @Test func warmStartReachesTheSameSolutionFaster() throws {
+        let prob = CDTestSupport.problem(n: 100, p: 40, rho: 0.5, seed: 12)
+        let cold = try Lasso(alpha: 0.02, tolerance: 1e-10).fit(prob.x, prob.y)
+        let warm = try Lasso(alpha: 0.02, tolerance: 1e-10).fit(prob.x, prob.y, initialCoefficients: cold.coefficients)
+        #expect(CDTestSupport.maxAbsDifference(cold.coefficients, warm.coefficients) < 1e-8)
+        #expect(warm.iterations <= cold.iterations)
+    }
+}
