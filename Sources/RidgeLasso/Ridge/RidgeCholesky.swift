@@ -21,7 +21,7 @@ struct RidgeCholesky {
 
     init(_ data: RidgeData) throws(RegressionError) {
         if Self.usesDual(data) {
-            let c = data.centered()
+            let c = try data.centered()
             gram = try la { () throws(LinearAlgebraError) in try c.x.outerGram() }
             rhs = c.y
             dualDesign = c.x
