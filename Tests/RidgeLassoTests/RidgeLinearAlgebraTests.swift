@@ -74,7 +74,7 @@ struct RidgeLinearAlgebraTests {
             #expect(abs(c.means[jj] - mean) <= 1e-15 * abs(mean) + 1e-15)
             for (ii, i) in rows.enumerated() {
                 let expected = (a[i, j] - mean) * v[i].squareRoot()
-                #expect(abs(c.matrix[ii, jj] - expected) <= 1e-14 * max(1, abs(expected)))
+                #expect(abs(c.matrix[ii, jj] - expected) <= 1e-15 * max(1, abs(a[i, j])), "rounding of the offset, not more")
             }
             // The weighted centered column sums to zero (to rounding of the spread, not the offset).
             let s = (0..<rows.count).map { c.matrix[$0, jj] * v[rows[$0]].squareRoot() }.reduce(0, +)
