@@ -82,6 +82,13 @@ final class RidgeData {
     func centered() throws(RegressionError) -> Centered {
         if let cachedCentered { return cachedCentered }
         let rows: [Int]? = usedRows.count == x.rows ? nil : usedRows
+        if !fitIntercept, weights == nil, rows == nil, active.count == x.columns {
+            // Nothing to center, weight or select: Xc is X itself (no copy).
+            let c = Centered(x: x, y: y, xMean: [Double](repeating: 0, count: p),
+                             yMean: [Double](repeating: 0, count: targets))
+            cachedCentered = c
+            return c
+        }
         let cx = try la { () throws(LinearAlgebraError) in
             try CenteredCopy(of: x, rows: rows, columns: active, weights: weights, center: fitIntercept)
         }
