@@ -430,7 +430,7 @@ final class CoordinateDescentSolver {
     private func cycleActiveSet(penalty: ElasticNetPenalty, innerTolerance: Double, iterations: inout Int, budget: Int) {
         let m = activeList.count
         let depth = Self.andersonDepth
-        let accelerate = options.acceleration && m > 1
+        let accelerate = options.acceleration && m > 1 && !DebugCD.noAnderson
         var history: [Double] = []
         var stored = 0
         if accelerate {
@@ -440,16 +440,20 @@ final class CoordinateDescentSolver {
         }
         var activeChange = Double.infinity
         var sweeps = 0
-        var nextNewton = Self.newtonAfterSweeps
+        // A Newton step costs about as much as `newtonCost` sweeps of the active set (forming
+        // G_AA and factoring it); it is tried only after that many sweeps have not converged.
+        let mD = Double(m)
+        let newtonCost = scheme == .naive ? mD / 2 + mD * mD / (6 * Double(n)) : mD * mD / (3 * Double(max(p, 1)))
+        var nextNewton = max(Self.newtonAfterSweeps, Int(newtonCost.rounded(.up)))
         while activeChange > innerTolerance && iterations < budget {
             activeChange = sweep(activeList, penalty: penalty)
             iterations += 1
             sweeps += 1
             // Newton only once the signs have settled (no sign change in the last sweep).
-            if options.acceleration && sweeps >= nextNewton && activeChange > innerTolerance && signChanges == 0 {
+            if options.acceleration && !DebugCD.noNewton && sweeps >= nextNewton && activeChange > innerTolerance && signChanges == 0 {
                 let accepted = newtonStep(penalty: penalty)
                 // A rejected step waits twice as long before the next try (each costs n·|A|²).
-                nextNewton = sweeps + (accepted ? Self.newtonAfterSweeps : 2 * (nextNewton))
+                nextNewton = sweeps + (accepted ? max(Self.newtonAfterSweeps, Int(newtonCost.rounded(.up))) : 2 * nextNewton)
                 if accepted {
                     stored = 0
                     if accelerate { for (k, j) in activeList.enumerated() { history[k] = w[j] }; stored = 1 }
@@ -583,6 +587,22 @@ final class CoordinateDescentSolver {
         return true
     }
 
+    /// Path predictor: moves the nonzero coefficients by `delta` (a p-vector; entries that would
+    /// cross 0 stop at 0) if that lowers the objective at `penalty`. Between two kinks of the path
+    /// the solution is linear in α, so extrapolating the last two path points along the grid is
+    /// exact until the active set changes (Efron et al. 2004; Rosset & Zhu 2007).
+    func tryPrediction(_ delta: [Double], penalty: ElasticNetPenalty) -> Bool {
+        activeList.removeAll(keepingCapacity: true)
+        var step: [Double] = []
+        for j in 0..<p where w[j] != 0 && delta[j] != 0 && curvature[j] > 0 {
+            activeList.append(j)
+            let target = w[j] + delta[j]
+            step.append((target > 0) == (w[j] > 0) ? delta[j] : -w[j])
+        }
+        guard !activeList.isEmpty else { return false }
+        return tryStep(step, penalty: penalty)
+    }
+
     /// A Newton step on the active set with the signs fixed: solves
     /// (G_AA + λ₂B_A) d = ρ_A − λ₂B_A w_A − λ₁ a_A ∘ sign(w_A), the optimality conditions of the
     /// problem restricted to A (Cholesky, LAPACK), and takes it if it lowers the objective. When
@@ -663,5 +683,7 @@ final class CoordinateDescentSolver {
 
 enum DebugCD {
     static let on = getenv("CD_DEBUG") != nil
+    static let noAnderson = getenv("CD_NOANDERSON") != nil
+    static let noNewton = getenv("CD_NONEWTON") != nil
     static func log(_ s: @autoclosure () -> String) { if on { print("[cd] " + s()) } }
 }
