@@ -96,9 +96,13 @@ import LinearAlgebra
                 let fit = try ElasticNet(alpha: alpha, l1Ratio: 0, tolerance: 1e-13, updateScheme: scheme).fit(prob.x, prob.y)
                 let ridge = try CDTestSupport.ridge(prob.x, prob.y, lambda: Double(n) * alpha)
                 #expect(fit.converged)
-                let scale = max(1, ridge.w.map(abs).max()!)
-                #expect(CDTestSupport.maxAbsDifference(fit.coefficients, ridge.w) < 1e-8 * scale, "n\(n) p\(p) α\(alpha)")
-                #expect(abs(fit.intercept - ridge.b) < 1e-8 * max(1, abs(ridge.b)))
+                // P is α-strongly convex, so ‖w − w*‖ ≤ √(2·gap/α): the certified distance.
+                let radius = (2 * fit.dualityGap / alpha).squareRoot() + 1e-12
+                let distance = zip(fit.coefficients, ridge.w).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
+                #expect(distance <= radius, "n\(n) p\(p) α\(alpha)")
+                #expect(distance <= 1e-6 * max(1, ridge.w.map(abs).max()!))
+                let xm = Centering.means(prob.x, weights: nil)
+                #expect(abs(fit.intercept - ridge.b) <= xm.map { $0 * $0 }.reduce(0, +).squareRoot() * radius + 1e-12)
             }
         }
     }
