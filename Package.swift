@@ -57,9 +57,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["RidgeLassoCLI", "RidgeLassoPlots"],
+            dependencies: ["RidgeLassoCLI", "RidgeLassoPlots", "RidgeLasso", "LinearAlgebra"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "BenchmarkSuiteTests", dependencies: ["BenchmarkSuite"]),
+        .testTarget(name: "RidgeLassoPlotsTests", dependencies: ["RidgeLassoPlots"]),
     ]
 )

@@ -1,1 +1,36 @@
-// Replaced by the benchmark work (issue 6).
+// ridgelasso-benchmark: exact ridge and coordinate descent against gradient descent.
+// Table on stdout, progress on stderr, JSON and SVG plots with --output DIR. See --help.
+import BenchmarkSuite
+import Foundation
+
+func standardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+let options: BenchmarkOptions
+do {
+    options = try BenchmarkOptions.parse(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    standardError("ridgelasso-benchmark: \(error.message)")
+    exit(2)
+}
+if options.help {
+    print(BenchmarkOptions.usage)
+    exit(0)
+}
+let start = Date()
+do {
+    let runner = BenchmarkRunner(options: options) { line in
+        standardError(String(format: "[%6.1f s] ", Date().timeIntervalSince(start)) + line)
+    }
+    let results = try runner.run()
+    print(ReportTable.render(results), terminator: "")
+    if let directory = options.outputDirectory {
+        let files = try BenchmarkRunner.write(results, to: directory)
+        standardError("wrote \(files.joined(separator: ", ")) to \(directory)")
+    }
+    standardError(String(format: "total %.1f s", Date().timeIntervalSince(start)))
+} catch {
+    standardError("ridgelasso-benchmark: \(error)")
+    exit(1)
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""numpy/scipy timing of the Cholesky ridge path, on the same seeded problem as RidgeLasso's
+ridgeSolverTiming (Benchmarks/BenchmarkSuite/Ridge/RidgeSolverTiming.swift).
+
+    python3 Benchmarks/compare/ridge_numpy.py --rows 100000 --columns 500 [--repeats 3] [--seed 42]
+
+Data: SplitMix64 outputs u_k (vectorized here, bit-identical to the Swift generator),
+X column-major with entry k = i + j*n equal to 2u_k - 1, y_i = 2u_{np+i} - 1 + sum_j X[i,j](-1)^j/sqrt(p).
+The script prints the same checksum line as the Swift report, so you can see that both sides
+time the same numbers.
+
+Timed (median of --repeats), alpha = 1:
+  numpy raw      : G = X.T @ X, b = X.T @ y, cho_factor(G + aI), cho_solve       (the issue's baseline)
+  numpy centered : the same after Xc = X - mean, yc = y - mean (what an intercept needs)
+  when p > n, the dual instead: K = X @ X.T, c = cho_solve(K + aI, y), w = X.T @ c
+It also prints which BLAS numpy uses and its core type (threadpoolctl), and X.T@X's GFLOP/s.
+Run it in the same shell (same OPENBLAS_CORETYPE) as the Swift benchmark.
+"""
+import argparse
+import os
+import time
+
+import numpy as np
+import scipy.linalg
+
+GAMMA = np.uint64(0x9E3779B97F4A7C15)
+
+
+def splitmix_uniform(seed, start, count):
+    k = np.arange(start + 1, start + count + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        z = np.uint64(seed) + k * GAMMA
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        z = z ^ (z >> np.uint64(31))
+    return 2.0 * ((z >> np.uint64(11)).astype(np.float64) * 2.0 ** -53) - 1.0
+
+
+def problem(n, p, seed):
+    x = np.empty((n, p), order="F")
+    chunk = max(1, 4_000_000 // n)
+    for j0 in range(0, p, chunk):
+        j1 = min(p, j0 + chunk)
+        x[:, j0:j1] = splitmix_uniform(seed, j0 * n, (j1 - j0) * n).reshape(j1 - j0, n).T
+    y = splitmix_uniform(seed, n * p, n)
+    signs = np.where(np.arange(p) % 2 == 0, 1.0, -1.0) / np.sqrt(p)
+    y = y + x @ signs
+    return x, y
+
+
+def median_time(fn, repeats):
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return sorted(times)[len(times) // 2]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=100000)
+    ap.add_argument("--columns", type=int, default=500)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--alpha", type=float, default=1.0)
+    a = ap.parse_args()
+    n, p, alpha = a.rows, a.columns, a.alpha
+    x, y = problem(n, p, a.seed)
+    print(f"numpy ridge (cholesky), n = {n}, p = {p}, alpha = {alpha}, median of {a.repeats}, seed {a.seed}")
+    try:
+        from threadpoolctl import threadpool_info
+        for info in threadpool_info():
+            if info.get("user_api") == "blas":
+                print(f"BLAS: {info.get('filepath')} ({info.get('internal_api')} {info.get('version')}, "
+                      f"core {info.get('architecture')}, {info.get('num_threads')} threads)")
+    except ImportError:
+        print("BLAS: threadpoolctl not installed")
+    print(f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}")
+    print(f"data check: X[0,0] = {float(x[0, 0])!r}, X[n-1,p-1] = {float(x[-1, -1])!r}, sum(y) = {float(y.sum())!r}")
+
+    def primal(xx, yy):
+        g = xx.T @ xx
+        b = xx.T @ yy
+        g[np.diag_indices_from(g)] += alpha
+        return scipy.linalg.cho_solve(scipy.linalg.cho_factor(g, lower=True, check_finite=False), b, check_finite=False)
+
+    def dual(xx, yy):
+        k = xx @ xx.T
+        k[np.diag_indices_from(k)] += alpha
+        c = scipy.linalg.cho_solve(scipy.linalg.cho_factor(k, lower=True, check_finite=False), yy, check_finite=False)
+        return xx.T @ c
+
+    solve = dual if p > n else primal
+
+    def centered():
+        xm = x.mean(axis=0)
+        return solve(x - xm, y - y.mean())
+
+    solve(x[: min(n, 200)], y[: min(n, 200)])   # warm up BLAS threads and LAPACK
+    t_raw = median_time(lambda: solve(x, y), a.repeats)
+    t_centered = median_time(centered, a.repeats)
+    if p > n:
+        t_gram = median_time(lambda: x @ x.T, a.repeats)
+        flops = p * n * (n + 1)
+        form = "X @ X.T"
+    else:
+        t_gram = median_time(lambda: x.T @ x, a.repeats)
+        flops = n * p * (p + 1)
+        form = "X.T @ X"
+    print(f"  numpy raw ({'dual' if p > n else 'primal'})      {t_raw:.4f} s")
+    print(f"  numpy centered ({'dual' if p > n else 'primal'}) {t_centered:.4f} s")
+    print(f"  {form} alone: {t_gram:.4f} s, {flops / t_gram / 1e9:.1f} GFLOP/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The thread count of the BLAS library, when it is OpenBLAS (looked up at run time, so the
+/// reference BLAS works too: then nothing can be set and every call here is a no-op).
+///
+/// Why it matters: code that runs independent BLAS-heavy tasks on several threads of its own
+/// (cross-validation folds) must keep BLAS single-threaded inside them. Otherwise each task's
+/// BLAS call starts OpenBLAS's own threads on the same cores, and the two kinds of threads spin
+/// against each other (measured: 2 fold threads 2× *slower* than 1). It also makes results
+/// independent of the number of cores: a multithreaded OpenBLAS reduction may add in a
+/// different order than a single-threaded one.
+public enum BLASThreads {
+    private typealias Getter = @convention(c) () -> Int32
+    private typealias Setter = @convention(c) (Int32) -> Void
+
+    private static let getter: Getter? = symbol("openblas_get_num_threads").map { unsafeBitCast($0, to: Getter.self) }
+    private static let setter: Setter? = symbol("openblas_set_num_threads").map { unsafeBitCast($0, to: Setter.self) }
+
+    private static func symbol(_ name: String) -> UnsafeMutableRawPointer? {
+        #if canImport(Glibc)
+        return dlsym(UnsafeMutableRawPointer(bitPattern: 0), name)   // RTLD_DEFAULT
+        #else
+        return nil
+        #endif
+    }
+
+    /// Whether the loaded BLAS lets its thread count be read and set (OpenBLAS).
+    public static var isControllable: Bool { getter != nil && setter != nil }
+
+    /// OpenBLAS's current thread count, or `nil` for another BLAS.
+    public static var count: Int? { getter.map { Int($0()) } }
+
+    /// Runs `body` with the BLAS thread count set to `threads` (≥ 1), then restores it.
+    ///
+    /// The setting is process-wide: BLAS calls made meanwhile by other threads of the process are
+    /// affected too.
+    public static func with<T, E: Error>(threads: Int, _ body: () throws(E) -> T) throws(E) -> T {
+        precondition(threads >= 1, "BLASThreads.with: threads must be ≥ 1")
+        guard let getter, let setter else { return try body() }
+        let previous = getter()
+        let wanted = Int32(clamping: threads)
+        guard previous != wanted else { return try body() }
+        setter(wanted)
+        defer { setter(previous) }
+        return try body()
+    }
+}

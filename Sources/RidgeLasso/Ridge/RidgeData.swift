@@ -1,0 +1,157 @@
+import LinearAlgebra
+
+/// A validated ridge problem, prepared once and shared by every solver and every α of a fit.
+///
+/// - Rows with weight 0 take no part (they are dropped from the copies the solvers factor).
+/// - Columns that cannot carry a coefficient are set aside and get exactly w = 0: with an
+///   intercept, a column constant over the weighted rows (its centered column is exactly 0,
+///   and rounding in its mean must not turn it into noise); without one, an all-zero column.
+/// - The centered, √v-scaled design Xc = diag(√v)(X − 1x̄ᵀ) of the remaining ("active") columns
+///   is built only when a solver needs it; the primal Cholesky path gets XcᵀXc and XcᵀYc in one
+///   pass over X from ``CenteredCrossProducts`` instead.
+final class RidgeData {
+    let x: Matrix
+    let y: Matrix
+    let weights: [Double]?
+    let fitIntercept: Bool
+    /// Columns of X that take part, in order.
+    let active: [Int]
+    /// Rows with positive weight (all rows without weights).
+    let usedRows: [Int]
+
+    /// Rows and active columns of the systems solved.
+    var n: Int { usedRows.count }
+    var p: Int { active.count }
+    var targets: Int { y.columns }
+
+    init(x: Matrix, y: Matrix, weights: [Double]?, fitIntercept: Bool) {
+        self.x = x
+        self.y = y
+        self.weights = weights
+        self.fitIntercept = fitIntercept
+        let rows: [Int]
+        if let weights, weights.contains(0) {
+            rows = weights.indices.filter { weights[$0] > 0 }
+        } else {
+            rows = Array(0..<x.rows)
+        }
+        usedRows = rows
+        let n = x.rows
+        var active: [Int] = []
+        x.storage.withUnsafeBufferPointer { s in
+            for j in 0..<x.columns {
+                let column = s.baseAddress! + j * n
+                let reference = fitIntercept ? column[rows[0]] : 0
+                if rows.contains(where: { column[$0] != reference }) { active.append(j) }
+            }
+        }
+        self.active = active
+    }
+
+    // MARK: Gram and cross products (primal Cholesky)
+
+    private var cachedCross: CenteredCrossProducts?
+
+    /// XcᵀXc and XcᵀYc over the active columns, in one pass over X.
+    func crossProducts() throws(RegressionError) -> CenteredCrossProducts {
+        if let cachedCross { return cachedCross }
+        let allColumns = active.count == x.columns
+        let c = try la { () throws(LinearAlgebraError) in
+            try CenteredCrossProducts(x: x, y: y, weights: weights, columns: allColumns ? nil : active,
+                                      center: fitIntercept)
+        }
+        cachedCross = c
+        return c
+    }
+
+    // MARK: Centered copy (dual Cholesky, QR, SVD)
+
+    struct Centered {
+        /// diag(√v)(X − 1x̄ᵀ) over the used rows and active columns, n × p.
+        var x: Matrix
+        /// diag(√v)(Y − 1ȳᵀ) over the used rows, n × k.
+        var y: Matrix
+        var xMean: [Double]
+        var yMean: [Double]
+    }
+
+    private var cachedCentered: Centered?
+
+    /// The centered, √v-scaled copy of X and Y.
+    func centered() -> Centered {
+        if let cachedCentered { return cachedCentered }
+        let (xc, xm) = centerCopy(x, columns: active)
+        let (yc, ym) = centerCopy(y, columns: Array(0..<y.columns))
+        let c = Centered(x: xc, y: yc, xMean: xm, yMean: ym)
+        cachedCentered = c
+        return c
+    }
+
+    /// The means of X's active columns and of Y, from whichever representation exists.
+    func means() -> (x: [Double], y: [Double]) {
+        if let cachedCross { return (cachedCross.xMean, cachedCross.yMean) }
+        let c = centered()
+        return (c.xMean, c.yMean)
+    }
+
+    /// Column by column (each column stays in cache): weighted two-pass mean over the used rows,
+    /// then (value − mean)·√v.
+    private func centerCopy(_ m: Matrix, columns: [Int]) -> (Matrix, [Double]) {
+        let rows = usedRows, nOut = rows.count, nIn = m.rows
+        let all = nOut == nIn
+        var means = [Double](repeating: 0, count: columns.count)
+        let sqrtV = weights.map { w in rows.map { w[$0].squareRoot() } }
+        let v = weights.map { w in rows.map { w[$0] } }
+        let total = v.map { $0.reduce(0, +) } ?? Double(nOut)
+        let storage = [Double](unsafeUninitializedCapacity: nOut * columns.count) { buffer, count in
+            m.storage.withUnsafeBufferPointer { src in
+                for (jj, j) in columns.enumerated() {
+                    let col = src.baseAddress! + j * nIn
+                    let dst = buffer.baseAddress! + jj * nOut
+                    if all { for i in 0..<nOut { dst[i] = col[i] } } else { for i in 0..<nOut { dst[i] = col[rows[i]] } }
+                    var mean = 0.0
+                    if fitIntercept {
+                        var s = 0.0
+                        if let v { for i in 0..<nOut { s += v[i] * dst[i] } } else { for i in 0..<nOut { s += dst[i] } }
+                        mean = s / total
+                        var r = 0.0
+                        if let v { for i in 0..<nOut { r += v[i] * (dst[i] - mean) } } else { for i in 0..<nOut { r += dst[i] - mean } }
+                        mean += r / total
+                        for i in 0..<nOut { dst[i] -= mean }
+                    }
+                    if let sqrtV { for i in 0..<nOut { dst[i] *= sqrtV[i] } }
+                    means[jj] = mean
+                }
+            }
+            count = nOut * columns.count
+        }
+        // The storage count matches by construction.
+        let matrix = (try? Matrix(rows: nOut, columns: columns.count, columnMajor: storage)) ?? Matrix(rows: 0, columns: 0)
+        return (matrix, means)
+    }
+
+    // MARK: Results
+
+    /// Scatters the active coefficients (p × k) into full models with intercepts.
+    func models(
+        _ w: Matrix, alpha: Double, solver: RidgeSolver, rank: Int?, reciprocalCondition: Double?
+    ) -> [RidgeModel] {
+        let (xm, ym) = p == 0 ? ([Double](repeating: 0, count: 0), fitIntercept ? targetMeans() : [Double](repeating: 0, count: targets)) : means()
+        return (0..<targets).map { t in
+            var coefficients = [Double](repeating: 0, count: x.columns)
+            var dot = 0.0
+            for (jj, j) in active.enumerated() {
+                coefficients[j] = w[jj, t]
+                dot += xm[jj] * w[jj, t]
+            }
+            let intercept = fitIntercept ? ym[t] - dot : 0
+            return RidgeModel(coefficients: coefficients, intercept: intercept, alpha: alpha,
+                              solverUsed: solver, rank: rank, reciprocalCondition: reciprocalCondition)
+        }
+    }
+
+    /// Weighted means of the targets (used when no column is active).
+    private func targetMeans() -> [Double] {
+        centered().yMean
+    }
+}

@@ -1,0 +1,72 @@
+import LinearAlgebra
+
+/// Solves one prepared ridge problem for a list of α, sharing every decomposition: the Gram
+/// matrix (Cholesky refactors only the small regularized system per α), the QR of Xc (each α
+/// then costs a p × p-sized QR), and the SVD (each α costs a rescaling). Decompositions are
+/// built lazily, only when the solver (or the ``RidgeSolver/auto`` rule) asks for them.
+struct RidgeFit {
+    let data: RidgeData
+    let solver: RidgeSolver
+    private var cholesky: Result<RidgeCholesky, RegressionError>?
+    private var qr: Result<RidgeQR, RegressionError>?
+    private var svd: RidgeSVD
+
+    init(data: RidgeData, solver: RidgeSolver) {
+        self.data = data
+        self.solver = solver
+        self.svd = RidgeSVD(data)
+    }
+
+    /// One model per target for `alpha`.
+    mutating func models(alpha: Double) throws(RegressionError) -> [RidgeModel] {
+        if data.p == 0 {
+            // No column can carry a coefficient: w = 0, b = ȳ.
+            let used = solver == .auto ? RidgeSolver.cholesky : solver
+            return data.models(Matrix(rows: 0, columns: data.targets), alpha: alpha, solver: used,
+                               rank: used == .svd ? 0 : nil, reciprocalCondition: nil)
+        }
+        switch solver {
+        case .cholesky:
+            let (w, rcond) = try choleskySolver().solve(alpha: alpha)
+            return data.models(w, alpha: alpha, solver: .cholesky, rank: nil, reciprocalCondition: rcond)
+        case .qr:
+            let (w, rcond) = try qrSolver().solve(alpha: alpha)
+            return data.models(w, alpha: alpha, solver: .qr, rank: nil, reciprocalCondition: rcond)
+        case .svd:
+            let (w, rank, rcond) = try svd.solve(alpha: alpha)
+            return data.models(w, alpha: alpha, solver: .svd, rank: rank, reciprocalCondition: rcond)
+        case .auto:
+            if let chol = try? choleskySolver(), let (w, rcond) = try? chol.solve(alpha: alpha),
+               rcond >= Ridge.choleskyReciprocalConditionThreshold {
+                return data.models(w, alpha: alpha, solver: .cholesky, rank: nil, reciprocalCondition: rcond)
+            }
+            let q = try qrSolver()
+            if alpha > 0 || !q.isRankDeficient {
+                let (w, rcond) = try q.solve(alpha: alpha)
+                return data.models(w, alpha: alpha, solver: .qr, rank: nil, reciprocalCondition: rcond)
+            }
+            let (w, rank, rcond) = try svd.solve(alpha: alpha)
+            return data.models(w, alpha: alpha, solver: .svd, rank: rank, reciprocalCondition: rcond)
+        }
+    }
+
+    private mutating func choleskySolver() throws(RegressionError) -> RidgeCholesky {
+        if cholesky == nil {
+            do { cholesky = .success(try RidgeCholesky(data)) } catch { cholesky = .failure(error) }
+        }
+        switch cholesky! {
+        case .success(let c): return c
+        case .failure(let e): throw e
+        }
+    }
+
+    private mutating func qrSolver() throws(RegressionError) -> RidgeQR {
+        if qr == nil {
+            do { qr = .success(try RidgeQR(data)) } catch { qr = .failure(error) }
+        }
+        switch qr! {
+        case .success(let c): return c
+        case .failure(let e): throw e
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import LinearAlgebra
+
+/// A fitted ridge regression: ŷ = Xw + b, the exact minimizer of ‖y − Xw − b‖² + α‖w‖²
+/// (with sample weights vᵢ: Σᵢ vᵢ(yᵢ − xᵢᵀw − b)² + α‖w‖²) for one target.
+///
+/// `predict(_:)` comes from ``LinearPredictor``.
+public struct RidgeModel: LinearPredictor, Sendable, Equatable {
+    /// The coefficients w, one per column of X, on the original scale of the features. A column
+    /// that is constant (with an intercept) or all zero (without one) gets exactly 0.
+    public var coefficients: [Double]
+    /// The unpenalized intercept b = ȳ − x̄ᵀw (weighted means), or 0 without an intercept.
+    public var intercept: Double
+    /// The regularization strength α this model was fitted with.
+    public var alpha: Double
+    /// The solver that produced the coefficients: never ``RidgeSolver/auto``; with `auto`, the
+    /// one its rule picked for this α.
+    public var solverUsed: RidgeSolver
+    /// The numerical rank of the centered (weighted) design Xc, counted on its singular values
+    /// with tolerance max(n, p)·ε·s₁: of the column-equilibrated Xc, except for α > 0 with
+    /// p > n, where the unscaled Xc is decomposed. Set whenever the SVD was used (always for
+    /// ``RidgeSolver/svd``, and when `auto` fell back to it for a rank-deficient X at α = 0);
+    /// `nil` for Cholesky and QR, which only run on numerically full-rank systems.
+    public var rank: Int?
+    /// The reciprocal condition number of the system the solver factored (1 is perfect, below
+    /// about 1e-16 nothing is left): LAPACK's `dpocon` estimate for the equilibrated regularized
+    /// Gram matrix (cholesky), `dtrcon` for the triangular factor R of the (augmented,
+    /// equilibrated) least-squares system (qr), or from singular values (svd): s_min/s₁ of the
+    /// equilibrated Xc at α = 0 (0 when p > n), of the equilibrated augmented matrix for α > 0
+    /// when n ≥ p, and α/(s₁² + α) for α > 0 when p > n. `nil` when X has no column that can
+    /// carry a coefficient, so that there was nothing to factor.
+    public var reciprocalCondition: Double?
+
+    /// A model from its parts (for instance to predict with stored coefficients).
+    public init(
+        coefficients: [Double], intercept: Double, alpha: Double, solverUsed: RidgeSolver,
+        rank: Int? = nil, reciprocalCondition: Double? = nil
+    ) {
+        self.coefficients = coefficients
+        self.intercept = intercept
+        self.alpha = alpha
+        self.solverUsed = solverUsed
+        self.rank = rank
+        self.reciprocalCondition = reciprocalCondition
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The options every fitting subcommand shares: the CSV file, the response column, the intercept
+/// and standardization.
+struct DataOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("CSV file: a header row of column names, then numeric rows.", valueName: "file.csv"))
+    var file: String
+
+    @Option(help: ArgumentHelp("The response column (default: the last column).", valueName: "name"))
+    var target: String?
+
+    @Flag(name: .customLong("no-intercept"), help: "Fit no intercept: b = 0, X and y are not centered.")
+    var noIntercept = false
+
+    @Flag(help: "Scale each feature to unit variance before fitting (coefficients are reported on the original scale).")
+    var standardize = false
+
+    /// Whether an intercept is fitted.
+    var fitIntercept: Bool { !noIntercept }
+}

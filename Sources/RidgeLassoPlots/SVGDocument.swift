@@ -1,1 +1,0 @@
-// Placeholder replaced by the plotting work (issue 5/6).

@@ -1,0 +1,32 @@
+import Testing
+@testable import BenchmarkSuite
+
+@Suite struct BenchmarkOptionsTests {
+    @Test func parsesEveryOption() throws {
+        let o = try BenchmarkOptions.parse(["--quick", "--data", "my.csv", "--output", "out", "--budget", "2.5",
+                                            "--repeats", "7", "--ridge-alpha", "3", "--lasso-alpha", "0.1"])
+        #expect(o.scale == .quick)
+        #expect(o.dataFile == "my.csv" && o.outputDirectory == "out")
+        #expect(o.budgetSeconds == 2.5 && o.repeats == 7 && o.ridgeAlpha == 3 && o.lassoAlpha == 0.1)
+        #expect(try BenchmarkOptions.parse([]).scale == .full)
+        #expect(try BenchmarkOptions.parse(["-h"]).help)
+    }
+
+    @Test func rejectsUnknownOptionsAndBadValues() {
+        #expect(throws: BenchmarkOptions.ParseError(message: "unknown option '--fast' (see --help)")) {
+            try BenchmarkOptions.parse(["--fast"])
+        }
+        #expect(throws: BenchmarkOptions.ParseError(message: "--data needs a value")) { try BenchmarkOptions.parse(["--data"]) }
+        #expect(throws: BenchmarkOptions.ParseError(message: "--budget needs a positive number, got '-1'")) {
+            try BenchmarkOptions.parse(["--budget", "-1"])
+        }
+        #expect(throws: BenchmarkOptions.ParseError.self) { try BenchmarkOptions.parse(["--repeats", "0"]) }
+        #expect(throws: BenchmarkOptions.ParseError.self) { try BenchmarkOptions.parse(["--budget", "nan"]) }
+    }
+
+    @Test func usageMentionsEveryOption() {
+        for option in ["--quick", "--data", "--output", "--budget", "--repeats", "--ridge-alpha", "--lasso-alpha"] {
+            #expect(BenchmarkOptions.usage.contains(option))
+        }
+    }
+}

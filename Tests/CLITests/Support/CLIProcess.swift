@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// The result of one run of the built `ridgelasso` executable.
+struct CLIResult {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+
+    /// The lines of standard error (without the final newline).
+    var stderrLines: [Substring] { stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast() }
+}
+
+/// Runs the `ridgelasso` executable that `swift build` put next to the test bundle.
+enum CLIProcess {
+    /// The executable: in the build products directory, beside the test bundle (the directory of
+    /// /proc/self/exe or of argv[0]), or `nil` when it was not built.
+    static let executable: URL? = {
+        var candidates: [URL] = []
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
+        }
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        candidates.append(Bundle.main.bundleURL)
+        for directory in candidates {
+            var url = directory
+            // Walk up out of a .xctest bundle (macOS layout) to the products directory.
+            for _ in 0..<4 {
+                let candidate = url.appendingPathComponent("ridgelasso")
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+                   !isDirectory.boolValue, FileManager.default.isExecutableFile(atPath: candidate.path) {
+                    return candidate
+                }
+                url = url.deletingLastPathComponent()
+            }
+        }
+        return nil
+    }()
+
+    /// Runs `ridgelasso arguments…` in `directory` and waits for it.
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> CLIResult {
+        let exe = try #require(executable, "the ridgelasso executable was not found next to the test bundle")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let process = Process()
+        process.executableURL = exe
+        process.arguments = arguments
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        if let directory { process.currentDirectoryURL = directory }
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        return CLIResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+        )
+    }
+}
+
+/// Paths of the committed fixture files.
+enum Fixture {
+    static let directory: URL = {
+        Bundle.module.url(forResource: "Fixtures", withExtension: nil)
+            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Fixtures")
+    }()
+
+    /// The path of fixture `name` (e.g. `"orthogonal.csv"`, `"bad/nan.csv"`).
+    static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+}
+
+/// A fresh temporary directory for files a test writes.
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("CLITests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Parses one JSON object from the CLI's standard output, numbers exactly (see ``ExactJSON``).
+func jsonObject(_ text: String) throws -> [String: Any] {
+    let value = try ExactJSON.parse(text)
+    return try #require(value as? [String: Any], "not a JSON object: \(text)")
+}
+
+/// The keys of a JSON object, in the order written (for field-order checks); top level only.
+func topLevelKeys(_ text: String) -> [String] {
+    var keys: [String] = []
+    var depth = 0
+    var i = text.startIndex
+    var inString = false
+    var current = ""
+    var expectingKey = false
+    while i < text.endIndex {
+        let c = text[i]
+        if inString {
+            if c == "\\" { current.append(c); i = text.index(after: i); if i < text.endIndex { current.append(text[i]) } }
+            else if c == "\"" { inString = false; if expectingKey && depth == 1 { keys.append(current) } }
+            else { current.append(c) }
+        } else {
+            switch c {
+            case "{", "[": depth += 1; expectingKey = c == "{" && depth == 1
+            case "}", "]": depth -= 1; expectingKey = false
+            case ",": expectingKey = depth == 1
+            case ":": expectingKey = false
+            case "\"": inString = true; current = ""
+            default: break
+            }
+        }
+        i = text.index(after: i)
+    }
+    return keys
+}

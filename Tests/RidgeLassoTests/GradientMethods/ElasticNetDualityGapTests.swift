@@ -1,0 +1,42 @@
+import LinearAlgebra
+import Testing
+@testable import RidgeLasso
+
+@Suite struct ElasticNetDualityGapTests {
+    /// Weak duality: the gap at any w is at least P(w) − P*, and it is 0 at the optimum
+    /// (closed form on an orthogonal design).
+    @Test(arguments: [1.0, 0.3])
+    func boundsTheSuboptimalityAndVanishesAtTheOptimum(l1Ratio: Double) throws {
+        let x = GradientTestData.orthogonalDesign(logRows: 5, p: 6)
+        let y: [Double] = (0..<32).map { (i: Int) -> Double in
+            let a = Double((i * 7) % 11)
+            return a - 4 + 0.1 * Double(i)
+        }
+        let data = try GradientDesign(x, y, fitIntercept: true)
+        let n = 32.0, alpha = 0.4, l1 = alpha * l1Ratio, l2 = alpha * (1 - l1Ratio)
+        let z = try data.transposeTimes(data.yc).map { $0 / n }
+        let optimum = z.map { (($0 > 0 ? 1 : -1) * max(abs($0) - l1, 0)) / (1 + l2) }
+        let (pStar, gapStar) = try ElasticNetDualityGap.evaluate(data, w: optimum, l1: l1, l2: l2)
+        #expect(gapStar < 1e-12)
+        var rng = GradientTestRandom(seed: 21)
+        for _ in 0..<20 {
+            let w = optimum.map { $0 + 0.3 * rng.gaussian() }
+            let (primal, gap) = try ElasticNetDualityGap.evaluate(data, w: w, l1: l1, l2: l2)
+            #expect(primal > pStar)
+            #expect(gap >= primal - pStar - 1e-12)
+        }
+    }
+
+    /// At w = 0 the lasso gap is exactly 0 when α = α_max, and clearly positive below it.
+    @Test func isZeroAtTheOriginForAlphaMax() throws {
+        let (x, y) = GradientTestData.problem(n: 30, p: 4, seed: 22)
+        let data = try GradientDesign(x, y, fitIntercept: true)
+        let alphaMax = try data.transposeTimes(data.yc).map { abs($0) / 30 }.max() ?? 0
+        let zero = [Double](repeating: 0, count: 4)
+        let (primal, gap) = try ElasticNetDualityGap.evaluate(data, w: zero, l1: alphaMax, l2: 0)
+        #expect(abs(primal - BLAS.dot(data.yc, data.yc) / 60) < 1e-12 * primal)
+        #expect(gap < 1e-12 * primal)
+        let (_, gapBelow) = try ElasticNetDualityGap.evaluate(data, w: zero, l1: alphaMax / 2, l2: 0)
+        #expect(gapBelow > 1e-3 * primal)
+    }
+}

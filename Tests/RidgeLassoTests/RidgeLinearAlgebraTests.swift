@@ -1,0 +1,115 @@
+import LinearAlgebra
+import Testing
+
+/// The linear-algebra pieces the ridge solvers added: one-pass centered cross products,
+/// triangular solves, and applying Q of a QR.
+@Suite("Ridge: linear-algebra additions")
+struct RidgeLinearAlgebraTests {
+    /// Explicit two-pass reference: center at the weighted mean, scale by √v, multiply.
+    static func reference(_ x: Matrix, _ y: Matrix, _ v: [Double]?, _ cols: [Int], center: Bool) throws -> (Matrix, Matrix, [Double]) {
+        let n = x.rows
+        let vv = v ?? [Double](repeating: 1, count: n)
+        let total = vv.reduce(0, +)
+        func centered(_ m: Matrix, _ columns: [Int]) -> (Matrix, [Double]) {
+            var c = Matrix(rows: n, columns: columns.count)
+            var means: [Double] = []
+            for (jj, j) in columns.enumerated() {
+                var mean = 0.0
+                if center {
+                    for i in 0..<n { mean += vv[i] * m[i, j] }
+                    mean /= total
+                    var r = 0.0
+                    for i in 0..<n { r += vv[i] * (m[i, j] - mean) }
+                    mean += r / total
+                }
+                means.append(mean)
+                for i in 0..<n { c[i, jj] = (m[i, j] - mean) * vv[i].squareRoot() }
+            }
+            return (c, means)
+        }
+        let (xc, xm) = centered(x, cols)
+        let (yc, _) = centered(y, Array(0..<y.columns))
+        return (try xc.gram(), try xc.multiplied(by: yc, transposingSelf: true), xm)
+    }
+
+    @Test("one-pass centered cross products equal explicit centering, for every block size")
+    func centeredCrossProducts() throws {
+        var rng = RidgeTestRandom(seed: 31)
+        let n = 53
+        var x = rng.design(n, 5)
+        for i in 0..<n { x[i, 2] += 1e6; x[i, 4] = x[i, 4] * 1e-3 - 250 }   // large offsets
+        let y = rng.design(n, 2)
+        let v = (0..<n).map { i in i % 5 == 0 ? 0 : rng.uniform() * 4 }
+        for weights in [nil, v] {
+            for center in [true, false] {
+                for cols in [[0, 1, 2, 3, 4], [4, 2, 0]] {
+                    let (g, c, m) = try Self.reference(x, y, weights, cols, center: center)
+                    for block in [nil, 1, 7, 53, 1000] as [Int?] {
+                        let ccp = try CenteredCrossProducts(x: x, y: y, weights: weights, columns: cols, center: center, blockRows: block)
+                        #expect(relativeDifference(ccp.gram.storage, g.storage) <= 1e-13,
+                                "block \(String(describing: block)) center \(center) weights \(weights != nil)")
+                        #expect(relativeDifference(ccp.cross.storage, c.storage) <= 1e-13)
+                        #expect(relativeDifference(ccp.xMean, m) <= 1e-15)
+                        #expect(ccp.gram == ccp.gram.transposed)
+                        #expect(abs(ccp.totalWeight - (weights?.reduce(0, +) ?? Double(n))) <= 1e-12 * Double(n))
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("cross products reject bad shapes and weights")
+    func crossProductErrors() throws {
+        let x = Matrix(rows: 4, columns: 2), y = Matrix(rows: 3, columns: 1)
+        #expect(throws: LinearAlgebraError.dimensionMismatch("X has 4 rows but Y has 3")) {
+            try CenteredCrossProducts(x: x, y: y, center: true)
+        }
+        #expect(throws: LinearAlgebraError.dimensionMismatch("column 2 is outside 0..<2")) {
+            try CenteredCrossProducts(x: x, y: Matrix(rows: 4, columns: 1), columns: [0, 2], center: true)
+        }
+        #expect(throws: LinearAlgebraError.nonFinite(row: 1, column: 0)) {
+            try CenteredCrossProducts(x: x, y: Matrix(rows: 4, columns: 1), weights: [1, -1, 1, 1], center: true)
+        }
+    }
+
+    @Test("triangular solves: T⁻¹B and T⁻ᵀB, condition, singularity")
+    func triangular() throws {
+        let u = try Matrix(rows: [[2, 1, -1], [0, 3, 0.5], [0, 0, 4]])
+        let b = try Matrix(rows: [[1, 0], [2, 1], [3, -2]])
+        let t = try TriangularSystem(u, upper: true)
+        let x = try t.solve(b)
+        #expect(relativeDifference(try u.multiplied(by: x).storage, b.storage) <= 1e-15)
+        let xt = try t.solve(b, transposed: true)
+        #expect(relativeDifference(try u.multiplied(by: xt, transposingSelf: true).storage, b.storage) <= 1e-15)
+        let lower = try TriangularSystem(u.transposed, upper: false)
+        #expect(relativeDifference(try lower.solve(b).storage, xt.storage) <= 1e-15)
+        #expect(try TriangularSystem(Matrix.identity(4), upper: true).reciprocalCondition() == 1)
+        var singular = u
+        singular[1, 1] = 0
+        #expect(throws: LinearAlgebraError.singular(index: 2)) { try TriangularSystem(singular, upper: true).solve(b) }
+        #expect(try TriangularSystem(singular, upper: true).reciprocalCondition() == 0)
+        #expect(throws: LinearAlgebraError.dimensionMismatch("a triangular system needs a square matrix, got 2×3")) {
+            try TriangularSystem(Matrix(rows: 2, columns: 3), upper: true)
+        }
+    }
+
+    @Test("applying Q: QᵀA = [R; 0] and Q(Qᵀb) = b")
+    func applyQ() throws {
+        var rng = RidgeTestRandom(seed: 32)
+        let a = rng.design(9, 4), b = rng.design(9, 2)
+        let f = try QRFactorization(a)
+        let qta = try f.applyingQ(to: a, transposed: true)
+        for j in 0..<4 {
+            for i in 0..<9 {
+                let expected = i < 4 ? f.r[i, j] : 0
+                #expect(abs(qta[i, j] - expected) <= 1e-13 * 10)
+            }
+        }
+        let back = try f.applyingQ(to: try f.applyingQ(to: b, transposed: true), transposed: false)
+        #expect(relativeDifference(back.storage, b.storage) <= 1e-14)
+        #expect(f.rowCount == 9 && f.columnCount == 4)
+        #expect(throws: LinearAlgebraError.dimensionMismatch("Q of a 9×4 QR cannot multiply 8×1")) {
+            try f.applyingQ(to: Matrix(rows: 8, columns: 1), transposed: false)
+        }
+    }
+}
