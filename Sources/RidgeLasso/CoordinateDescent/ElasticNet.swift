@@ -142,9 +142,18 @@ public struct ElasticNet: Sendable {
         var previous = ElasticNet.currentL1Strength(solver, weights: setup.l1Weights, positive: positive)
         var intercepts: [Double] = [], coefficients: [[Double]] = [], gaps: [Double] = []
         var iterations: [Int] = [], converged: [Bool] = [], objectives: [Double] = []
-        for a in grid {
+        for (k, a) in grid.enumerated() {
             let penalty = ElasticNetPenalty(alpha: a, l1Ratio: l1Ratio, l1Weights: setup.l1Weights,
                                             l2Weights: setup.l2Weights, positive: positive)
+            // Warm start, improved by linear extrapolation of the last two points when that lowers
+            // the objective (the path is piecewise linear in α for the lasso, smooth for r < 1).
+            if acceleration && k >= 2 && grid[k - 2] > grid[k - 1] {
+                let ratio = (grid[k - 1] - a) / (grid[k - 2] - grid[k - 1])
+                let last = coefficients[k - 1], before = coefficients[k - 2]
+                var delta = [Double](repeating: 0, count: last.count)
+                for j in 0..<last.count { delta[j] = (last[j] - before[j]) * ratio }
+                _ = solver.tryPrediction(delta, penalty: penalty)
+            }
             let outcome = try solver.solve(penalty: penalty, previousL1: max(previous, penalty.l1))
             previous = penalty.l1
             let m = model(solver, setup, penalty, a, outcome)

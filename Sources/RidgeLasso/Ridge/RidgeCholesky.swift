@@ -21,7 +21,7 @@ struct RidgeCholesky {
 
     init(_ data: RidgeData) throws(RegressionError) {
         if Self.usesDual(data) {
-            let c = data.centered()
+            let c = try data.centered()
             gram = try la { () throws(LinearAlgebraError) in try c.x.outerGram() }
             rhs = c.y
             dualDesign = c.x
@@ -75,7 +75,13 @@ struct RidgeCholesky {
         var v = try la { () throws(LinearAlgebraError) in try factor.solve(b) }
         for t in 0..<v.columns { for i in 0..<m { v[i, t] /= d[i] } }
         if let dualDesign {
-            v = try la { () throws(LinearAlgebraError) in try dualDesign.multiplied(by: v, transposingSelf: true) }
+            let c = v
+            v = try la { () throws(LinearAlgebraError) in
+                // One target: dgemv (dgemm with one column would pack all of Xc first).
+                c.columns == 1
+                    ? try Matrix(rows: dualDesign.columns, columns: 1, columnMajor: dualDesign.transposeTimes(c.storage))
+                    : try dualDesign.multiplied(by: c, transposingSelf: true)
+            }
         }
         return (v, factor.reciprocalCondition)
     }

@@ -96,9 +96,37 @@ import LinearAlgebra
                 let fit = try ElasticNet(alpha: alpha, l1Ratio: 0, tolerance: 1e-13, updateScheme: scheme).fit(prob.x, prob.y)
                 let ridge = try CDTestSupport.ridge(prob.x, prob.y, lambda: Double(n) * alpha)
                 #expect(fit.converged)
-                let scale = max(1, ridge.w.map(abs).max()!)
-                #expect(CDTestSupport.maxAbsDifference(fit.coefficients, ridge.w) < 1e-8 * scale, "n\(n) p\(p) α\(alpha)")
-                #expect(abs(fit.intercept - ridge.b) < 1e-8 * max(1, abs(ridge.b)))
+                // P is α-strongly convex, so ‖w − w*‖ ≤ √(2·gap/α): the certified distance.
+                let radius = (2 * fit.dualityGap / alpha).squareRoot() + 1e-12
+                let distance = zip(fit.coefficients, ridge.w).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
+                #expect(distance <= radius, "n\(n) p\(p) α\(alpha)")
+                #expect(distance <= 1e-6 * max(1, ridge.w.map(abs).max()!))
+                let xm = Centering.means(prob.x, weights: nil)
+                #expect(abs(fit.intercept - ridge.b) <= xm.map { $0 * $0 }.reduce(0, +).squareRoot() * radius + 1e-12)
+            }
+        }
+    }
+
+    /// r = 0 against the library's exact ridge solver, Ridge(alpha: nα), with and without
+    /// intercept and with sample weights (weights sum to n so that both scalings coincide).
+    @Test func pureL2EqualsRidgeSolver() throws {
+        for (n, p) in [(50, 7), (20, 35)] {
+            let prob = CDTestSupport.problem(n: n, p: p, rho: 0.6, seed: UInt64(3 * p))
+            var weights = CDTestSupport.weights(n, seed: 5)
+            let total = weights.reduce(0, +)
+            weights = weights.map { $0 * Double(n) / total }
+            for intercept in [true, false] {
+                for sw in [nil, weights] {
+                    let alpha = 0.2
+                    let fit = try ElasticNet(alpha: alpha, l1Ratio: 0, fitIntercept: intercept, tolerance: 1e-13)
+                        .fit(prob.x, prob.y, sampleWeights: sw)
+                    let ridge = try Ridge(alpha: Double(n) * alpha, fitIntercept: intercept).fit(prob.x, prob.y, sampleWeights: sw)
+                    let radius = (2 * fit.dualityGap / alpha).squareRoot() + 1e-10
+                    let distance = zip(fit.coefficients, ridge.coefficients).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
+                    #expect(fit.converged)
+                    #expect(distance <= radius, "n\(n) p\(p) intercept \(intercept) weights \(sw != nil)")
+                    #expect(abs(fit.intercept - ridge.intercept) <= 1e-6 * max(1, abs(ridge.intercept)))
+                }
             }
         }
     }
