@@ -19,6 +19,9 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
     case constantColumn(Int)
     /// A system that has no unique solution with the chosen solver.
     case singular(String)
+    /// Finite inputs whose intermediate quantities exceed the range of `Double` (e.g. a column
+    /// whose sum of squares is above 1.8e308): the fit would only produce NaN or ±∞.
+    case overflow(String)
     /// A LAPACK failure that validation could not rule out (no convergence, not positive definite).
     case linearAlgebra(LinearAlgebraError)
 
@@ -33,6 +36,7 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
         case .invalidWeights(let m): return "invalid sample weights: \(m)"
         case .constantColumn(let j): return "column \(j) is constant and cannot be standardized"
         case .singular(let m): return "singular system: \(m)"
+        case .overflow(let m): return "numerical overflow: \(m)"
         case .linearAlgebra(let e): return e.description
         }
     }

@@ -43,6 +43,34 @@ enum Validation {
             throw .invalidWeights("weight \(w[i]) at row \(i) is negative")
         }
         guard w.contains(where: { $0 > 0 }) else { throw .invalidWeights("all weights are zero") }
+        // Every model divides by Σw (weighted means, weights rescaled to sum to 1): an infinite sum
+        // would turn the fit into NaN.
+        guard w.reduce(0, +).isFinite else {
+            throw .invalidWeights("their sum exceeds the largest Double (\(Double.greatestFiniteMagnitude)); rescale them")
+        }
+    }
+
+    /// The largest α grid a model builds from a count (``AlphaGrid/maximumCount``): a count from
+    /// user input must never reach an allocation that cannot succeed.
+    static func gridCount(_ count: Int, name: String) throws(RegressionError) {
+        guard count >= 1 else {
+            throw .invalidParameter(name: name, value: Double(count), requirement: "must be ≥ 1")
+        }
+        guard count <= AlphaGrid.maximumCount else {
+            throw .invalidParameter(name: name, value: Double(count), requirement: "must be ≤ \(AlphaGrid.maximumCount)")
+        }
+    }
+
+    /// The centered (weighted) sums of squares of every column of X and of y, as the solvers use
+    /// them, are finite: otherwise every later quantity would be ±∞ or NaN.
+    /// - Parameters: columnSquares: per column; targetSquares: of y (both in any fixed scaling).
+    static func secondMoments(columnSquares: [Double], targetSquares: Double) throws(RegressionError) {
+        if let j = columnSquares.firstIndex(where: { !$0.isFinite }) {
+            throw .overflow("the centered sum of squares of column \(j) of X exceeds the largest Double; rescale X")
+        }
+        guard targetSquares.isFinite else {
+            throw .overflow("the centered sum of squares of y exceeds the largest Double; rescale y")
+        }
     }
 
     /// A regularization strength: finite and ≥ 0.

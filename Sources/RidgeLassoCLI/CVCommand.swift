@@ -89,7 +89,9 @@ struct CVCommand: OutputProducingCommand {
     var timing = false
 
     mutating func validate() throws {
-        guard alphaCount >= 1 else { throw ValidationError("--n-alphas must be ≥ 1 (got \(alphaCount))") }
+        guard alphaCount >= 1, alphaCount <= AlphaGrid.maximumCount else {
+            throw ValidationError("--n-alphas must lie in [1, \(AlphaGrid.maximumCount)] (got \(alphaCount))")
+        }
         guard epsilon.isFinite, epsilon > 0, epsilon < 1 else {
             throw ValidationError("--eps must lie in (0, 1) (got \(epsilon))")
         }
@@ -138,6 +140,7 @@ struct CVCommand: OutputProducingCommand {
     }
 
     func standardOutput() throws -> String {
+        try OutputFile.checkDistinct(input: data.file, outputs: [("--output", output), ("--plot", plot)])
         let grid = try alphas.map(OptionChecks.alphaList)
         let ratios = try ratioList()
         let design = try Design.load(file: data.file, target: data.target, weightsColumn: weights)

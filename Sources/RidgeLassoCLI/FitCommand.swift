@@ -64,6 +64,7 @@ struct FitCommand: OutputProducingCommand {
     }
 
     func standardOutput() throws -> String {
+        try OutputFile.checkDistinct(input: data.file, outputs: [("--output", output)])
         let design = try Design.load(file: data.file, target: data.target, weightsColumn: weights)
         let object = try design.explainingErrors { () throws(RegressionError) in
             switch model {

@@ -21,6 +21,30 @@ enum OutputFile {
         }
     }
 
+    /// Refuses output files that would destroy the input or each other: an `outputs` path that is
+    /// the `input` file itself (same device and inode, whatever the spelling), or two outputs
+    /// naming the same file. Runs before anything is read or written.
+    /// - Parameter outputs: (option name, path) for every output the command line gave.
+    /// - Throws: ``CLIError`` (exit status 2) naming the options.
+    static func checkDistinct(input: String, outputs: [(option: String, path: String?)]) throws {
+        let given = outputs.compactMap { o in o.path.map { (option: o.option, path: $0) } }
+        for (k, o) in given.enumerated() {
+            if sameFile(o.path, input) {
+                throw CLIError.usage("\(o.option) \(o.path) is the input file: refusing to overwrite the data")
+            }
+            for other in given[..<k] where other.path == o.path || sameFile(other.path, o.path) {
+                throw CLIError.usage("\(other.option) and \(o.option) name the same file \(o.path)")
+            }
+        }
+    }
+
+    /// Whether both paths exist and are the same file.
+    private static func sameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+
     private static func reason() -> String {
         guard let message = strerror(errno) else { return "error \(errno)" }
         return String(cString: message)

@@ -63,7 +63,9 @@ struct PathCommand: OutputProducingCommand {
             throw ValidationError("path supports --model lasso or elasticnet (ridge is solved exactly at any α with fit)")
         }
         let r = try OptionChecks.l1Ratio(l1Ratio, for: model) ?? 1
-        guard alphaCount >= 1 else { throw ValidationError("--n-alphas must be ≥ 1 (got \(alphaCount))") }
+        guard alphaCount >= 1, alphaCount <= AlphaGrid.maximumCount else {
+            throw ValidationError("--n-alphas must lie in [1, \(AlphaGrid.maximumCount)] (got \(alphaCount))")
+        }
         guard epsilon.isFinite, epsilon > 0, epsilon < 1 else {
             throw ValidationError("--eps must lie in (0, 1) (got \(epsilon))")
         }
@@ -75,6 +77,7 @@ struct PathCommand: OutputProducingCommand {
     }
 
     func standardOutput() throws -> String {
+        try OutputFile.checkDistinct(input: data.file, outputs: [("--plot", plot)])
         let r = try OptionChecks.l1Ratio(l1Ratio, for: model) ?? 1
         let grid = try alphas.map(OptionChecks.alphaList)
         let design = try Design.load(file: data.file, target: data.target, weightsColumn: weights)

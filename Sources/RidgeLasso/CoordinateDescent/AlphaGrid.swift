@@ -11,6 +11,10 @@ import Darwin
 ///
 /// With α_max = 0 (a constant target, or only constant columns) every value is 0.
 public enum AlphaGrid {
+    /// The largest `count` the models accept for a default grid (10 000; glmnet and scikit-learn
+    /// use 100): a bound that keeps a mistyped count from requesting an impossible allocation.
+    public static let maximumCount = 10_000
+
     /// The descending grid; `count` = 1 gives [α_max].
     public static func logSpaced(maximum: Double, count: Int, epsilon: Double) -> [Double] {
         guard count > 1 else { return [maximum] }

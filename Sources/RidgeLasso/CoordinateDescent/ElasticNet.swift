@@ -113,7 +113,8 @@ public struct ElasticNet: Sendable {
     ///     down to `epsilon`·α_max.
     ///   - count: grid size (default 100). - epsilon: grid ratio α_min/α_max (default 1e-3).
     /// - Throws: as ``fit(_:_:sampleWeights:initialCoefficients:)``; also for a default grid when
-    ///   r = 0 (α_max is infinite: pass explicit alphas), count < 1 or ε ∉ (0, 1).
+    ///   r = 0 (α_max is infinite: pass explicit alphas), count ∉ [1, ``AlphaGrid/maximumCount``],
+    ///   ε ∉ (0, 1), or an α_max that overflows (r too small).
     public func path(
         _ x: Matrix, _ y: [Double], alphas: [Double]? = nil, count: Int = 100, epsilon: Double = 1e-3,
         sampleWeights: [Double]? = nil
@@ -129,9 +130,7 @@ public struct ElasticNet: Sendable {
                 throw .invalidParameter(name: "l1Ratio", value: l1Ratio,
                                         requirement: "a default α grid needs l1Ratio > 0 (α_max is infinite for pure l2); pass explicit alphas")
             }
-            guard count >= 1 else {
-                throw .invalidParameter(name: "count", value: Double(count), requirement: "must be ≥ 1")
-            }
+            try Validation.gridCount(count, name: "count")
             guard epsilon.isFinite, epsilon > 0, epsilon < 1 else {
                 throw .invalidParameter(name: "epsilon", value: epsilon, requirement: "must lie in (0, 1)")
             }
@@ -198,7 +197,11 @@ public struct ElasticNet: Sendable {
         }
         var best = 0.0
         for j in 0..<s.count where a[j] > 0 { best = max(best, abs(s[j]) / a[j]) }
-        return best / l1Ratio
+        let maximum = best / l1Ratio
+        guard maximum.isFinite else {
+            throw .overflow("α_max = maxⱼ |xⱼᵀ(y − ȳ)|/(n r) exceeds the largest Double for l1Ratio = \(l1Ratio); use a larger l1Ratio or explicit alphas")
+        }
+        return maximum
     }
 
     // MARK: - Shared setup
@@ -244,6 +247,7 @@ public struct ElasticNet: Sendable {
             }
         }
         let design = try PreparedDesign(x, y, weights: sampleWeights, fitIntercept: fitIntercept)
+        try Validation.secondMoments(columnSquares: design.curvature, targetSquares: design.yy)
         let weights = try Standardization.penaltyWeights(design: design, factors: penaltyFactors, standardize: standardize)
         return Setup(design: design, l1Weights: weights.l1, l2Weights: weights.l2)
     }

@@ -13,7 +13,7 @@ struct GradientDesign {
     var n: Int { x.rows }
     var p: Int { x.columns }
 
-    /// Validates X and y (finite, shapes) and computes the means.
+    /// Validates X and y (finite, shapes, centered sums of squares within range) and computes the means.
     init(_ x: Matrix, _ y: [Double], fitIntercept: Bool) throws(RegressionError) {
         try Validation.design(x, y)
         self.x = x
@@ -27,6 +27,17 @@ struct GradientDesign {
             yMean = 0
             yc = y
         }
+        // One pass: centered sums of squares finite, else every iterate would be NaN.
+        var squares = [Double](repeating: 0, count: x.columns)
+        x.storage.withUnsafeBufferPointer { s in
+            for j in 0..<x.columns {
+                let base = j * x.rows, m = xMean[j]
+                var acc = 0.0
+                for i in 0..<x.rows { let d = s[base + i] - m; acc += d * d }
+                squares[j] = acc
+            }
+        }
+        try Validation.secondMoments(columnSquares: squares, targetSquares: yc.reduce(0) { $0 + $1 * $1 })
     }
 
     /// Xc·w.

@@ -114,7 +114,7 @@ final class RidgeData {
         _ w: Matrix, alpha: Double, solver: RidgeSolver, rank: Int?, reciprocalCondition: Double?
     ) throws(RegressionError) -> [RidgeModel] {
         let (xm, ym) = try means()
-        return (0..<targets).map { t in
+        let models = (0..<targets).map { t in
             var coefficients = [Double](repeating: 0, count: x.columns)
             var dot = 0.0
             for (jj, j) in active.enumerated() {
@@ -125,5 +125,10 @@ final class RidgeData {
             return RidgeModel(coefficients: coefficients, intercept: intercept, alpha: alpha,
                               solverUsed: solver, rank: rank, reciprocalCondition: reciprocalCondition)
         }
+        // Finite data can still overflow (e.g. weights near the largest Double): never return NaN.
+        if let t = models.firstIndex(where: { !($0.intercept.isFinite && $0.coefficients.allSatisfy(\.isFinite)) }) {
+            throw .overflow("the solution for target \(t) is not finite: the data or weights exceed the range of Double; rescale them")
+        }
+        return models
     }
 }

@@ -74,7 +74,11 @@ struct RidgeQR {
                 var aug = Matrix(rows: 2 * m, columns: m)
                 for j in 0..<m {
                     for i in 0...j { aug[i, j] = r[i, j] }
-                    aug[m + j, j] = alpha.squareRoot() / scale[j]
+                    let penalty = alpha.squareRoot() / scale[j]
+                    guard penalty.isFinite else {
+                        throw .overflow("√α / ‖x̃ⱼ‖ for a column of centered norm \(scale[j]) exceeds the largest Double; rescale X or use cholesky")
+                    }
+                    aug[m + j, j] = penalty
                 }
                 var b = Matrix(rows: 2 * m, columns: rhs.columns)
                 for t in 0..<rhs.columns { for i in 0..<m { b[i, t] = rhs[i, t] } }

@@ -97,7 +97,11 @@ struct RidgeSVD {
                 var aug = Matrix(rows: 2 * p, columns: p)
                 for j in 0..<p {
                     for i in 0...j { aug[i, j] = r[i, j] }
-                    aug[p + j, j] = alpha.squareRoot() / d[j]
+                    let penalty = alpha.squareRoot() / d[j]
+                    guard penalty.isFinite else {
+                        throw .overflow("√α / ‖x̃ⱼ‖ for a column of centered norm \(d[j]) exceeds the largest Double; rescale X or use cholesky")
+                    }
+                    aug[p + j, j] = penalty
                 }
                 let svd = try la { () throws(LinearAlgebraError) in try SingularValueDecomposition(aug) }
                 var rhs = Matrix(rows: 2 * p, columns: k)

@@ -215,9 +215,7 @@ public struct ElasticNetCV: Sendable {
             guard !alphas.isEmpty else { throw .emptyData("the list of alphas is empty") }
             for a in alphas { try Validation.alpha(a, name: "alphas") }
         } else {
-            guard alphaCount >= 1 else {
-                throw .invalidParameter(name: "alphaCount", value: Double(alphaCount), requirement: "must be ≥ 1")
-            }
+            try Validation.gridCount(alphaCount, name: "alphaCount")
             guard epsilon.isFinite, epsilon > 0, epsilon < 1 else {
                 throw .invalidParameter(name: "epsilon", value: epsilon, requirement: "must lie in (0, 1)")
             }

@@ -99,16 +99,15 @@ public struct RidgeCV: Sendable {
     /// (α = t halves a direction of average variance). The grid spans "all shrunk to zero" to
     /// "almost least squares" whatever the units of X; it reaches further down than up because
     /// columns of small variance need α far below the mean eigenvalue.
-    /// - Throws: ``RegressionError`` for empty or non-finite X, bad weights, or count < 1, and
+    /// - Throws: ``RegressionError`` for empty or non-finite X, bad weights, or count outside
+    ///   [1, ``AlphaGrid/maximumCount``], and
     ///   ``RegressionError/singular(_:)`` when every column is constant (t = 0).
     public static func defaultAlphas(
         for x: Matrix, sampleWeights: [Double]? = nil, fitIntercept: Bool = true, count: Int = 100
     ) throws(RegressionError) -> [Double] {
         try Validation.design(x)
         try Validation.weights(sampleWeights, rows: x.rows)
-        guard count >= 1 else {
-            throw .invalidParameter(name: "count", value: Double(count), requirement: "must be ≥ 1")
-        }
+        try Validation.gridCount(count, name: "count")
         let means = fitIntercept ? Centering.means(x, weights: sampleWeights) : [Double](repeating: 0, count: x.columns)
         var trace = 0.0
         for j in 0..<x.columns {
@@ -118,7 +117,8 @@ public struct RidgeCV: Sendable {
             }
         }
         let t = trace / Double(x.columns)
-        guard t > 0, t.isFinite else { throw .singular("every column of X is constant: no α scale") }
+        guard t.isFinite else { throw .overflow("tr(XcᵀXc) exceeds the largest Double: no α scale; rescale X") }
+        guard t > 0 else { throw .singular("every column of X is constant: no α scale") }
         return logarithmicGrid(minimum: 1e-6 * t, maximum: 1e4 * t, count: count)
     }
 
