@@ -162,4 +162,22 @@ struct InputAuditTests {
         }
         #expect(try saved.predict(try Matrix(rows: [[-1, 0]])) == [0])
     }
+
+    @Test("CrossValidationCurve: mismatched standard errors stop at the precondition with its message, not an index trap")
+    func curvePreconditions() async {
+        // Programmer errors (the models always pass consistent sizes): a precondition, never an
+        // out-of-range read. Valid input still works.
+        let curve = CrossValidationCurve(alphas: [2, 1], meanErrors: [3, 1], standardErrors: [1, 1])
+        #expect(curve.alphaMin == 1 && curve.alphaOneStandardError == 1)
+        let mismatchedErrors = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = CrossValidationCurve(alphas: [2, 1], meanErrors: [3, 1], standardErrors: [1])
+        }
+        let mismatchedText = String(decoding: mismatchedErrors?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(mismatchedText.contains("CrossValidationCurve: needs ≥ 1 α and one mean (and standard error) per α"))
+        let raggedFolds = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = CrossValidationCurve(alphas: [2, 1], foldErrors: [[1, 2], [1]], foldWeights: [1, 1])
+        }
+        let raggedText = String(decoding: raggedFolds?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(raggedText.contains("one error per α in every fold"))
+    }
 }

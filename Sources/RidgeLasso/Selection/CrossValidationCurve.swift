@@ -52,7 +52,9 @@ public struct CrossValidationCurve: Sendable, Equatable {
 
     /// A curve from precomputed means and standard errors (NaN means are never chosen).
     public init(alphas: [Double], meanErrors: [Double], standardErrors: [Double]?, foldErrors: [[Double]]? = nil) {
-        precondition(!alphas.isEmpty && alphas.count == meanErrors.count, "CrossValidationCurve: sizes differ")
+        precondition(!alphas.isEmpty && alphas.count == meanErrors.count
+                     && (standardErrors == nil || standardErrors?.count == alphas.count),
+                     "CrossValidationCurve: needs ≥ 1 α and one mean (and standard error) per α")
         self.alphas = alphas
         self.meanErrors = meanErrors
         self.standardErrors = standardErrors
@@ -77,8 +79,9 @@ public struct CrossValidationCurve: Sendable, Equatable {
     /// A curve from per-fold errors (fold × α) and fold weights, with glmnet's weighted mean and
     /// standard error (see the type's documentation).
     public init(alphas: [Double], foldErrors: [[Double]], foldWeights: [Double]) {
-        precondition(foldErrors.count == foldWeights.count && foldErrors.count >= 2,
-                     "CrossValidationCurve: need ≥ 2 folds with one weight each")
+        precondition(foldErrors.count == foldWeights.count && foldErrors.count >= 2
+                     && foldErrors.allSatisfy { $0.count == alphas.count },
+                     "CrossValidationCurve: need ≥ 2 folds with one weight each and one error per α in every fold")
         let total = foldWeights.reduce(0, +)
         let k = Double(foldErrors.count)
         var mean = [Double](repeating: 0, count: alphas.count)
