@@ -113,4 +113,26 @@ struct BadInputAuditTests {
         let r = try CLIProcess.run(["predict", "--model", model, fine])
         #expect(r.status == 0 && r.stdout == "prediction\n0.0\n")
     }
+
+    @Test("one data row is a valid problem: with an intercept every centered column is 0, so w = 0 and b = y")
+    func oneRow() throws {
+        let file = try Self.write("a,b,y\n1,2,3\n", "one.csv")
+        for command in [["fit", "--model", "ridge", "--alpha", "1"], ["fit", "--model", "ridge", "--alpha", "0"],
+                        ["fit", "--model", "lasso", "--alpha", "0.1"], ["fit", "--model", "elasticnet", "--alpha", "0.1"]] {
+            let r = try CLIProcess.run(command + [file])
+            #expect(r.status == 0 && r.stderr.isEmpty, "\(command): \(r.stderr)")
+            let object = try jsonObject(r.stdout)
+            #expect(object["coefficients"] as? [Double] == [0, 0])
+            #expect(object["intercept"] as? Double == 3)
+        }
+        // Without an intercept ridge is the minimum of (3 − a·w₁ − 2w₂)² + α‖w‖²: w = x·3/(‖x‖² + α) = (0.5, 1) at α = 1.
+        let r = try CLIProcess.run(["fit", "--model", "ridge", "--alpha", "1", "--no-intercept", "--solver", "qr", file])
+        let w = try #require(jsonObject(r.stdout)["coefficients"] as? [Double])
+        #expect(abs(w[0] - 0.5) <= 1e-15 && abs(w[1] - 1) <= 2e-15)
+        // Selection needs at least two rows: a clear error, not a crash.
+        #expect(try Self.failure(["cv", "--model", "ridge", file], status: 1)
+            .hasPrefix("ridgelasso: error: \(file): "))
+        #expect(try Self.failure(["cv", "--model", "lasso", "--folds", "2", file], status: 1)
+            .hasPrefix("ridgelasso: error: \(file): "))
+    }
 }
