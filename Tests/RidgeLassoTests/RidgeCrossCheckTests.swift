@@ -69,12 +69,12 @@ struct RidgeCrossCheckTests {
         }
     }
 
-    /// The dual Gram matrix is accumulated over blocks of about 4 MiB of centered columns
-    /// (524288 / n columns each): with n = 600 and p = 2000 that is 3 blocks, 2 of 873 columns.
+    /// The dual Gram matrix is accumulated over blocks of max(2048, 524288/n) centered columns:
+    /// with n = 300 and p = 5000 that is 3 blocks (2048, 2048 and 904 columns).
     @Test("blockwise dual Cholesky equals QR on a wide problem with several column blocks")
     func dualBlocks() throws {
         var rng = RidgeTestRandom(seed: 28)
-        let n = 600, p = 2000
+        let n = 300, p = 5000
         let x = rng.design(n, p), y = rng.vector(n)
         let weights = (0..<n).map { i in i % 7 == 0 ? 0 : rng.uniform() * 2 }
         for w in [nil, weights] {

@@ -21,10 +21,13 @@ struct RidgeCholesky {
 
     init(_ data: RidgeData) throws(RegressionError) {
         if Self.usesDual(data) {
-            // XcXcᵀ = Σ_blocks B·Bᵀ over blocks B of about 4 MiB of centered columns: one pass
-            // over X, and no n × p centered copy.
+            // XcXcᵀ = Σ_blocks B·Bᵀ over blocks B of centered columns: one pass over X, and no
+            // n × p centered copy. Blocks of at least 2048 columns (or about 4 MiB), since each
+            // dsyrk call also reads and writes all of the n × n result; a single block, X itself,
+            // when there is nothing to center, weight or select.
             let n = data.n
-            let width = max(1, (1 << 19) / max(1, n))
+            let direct = !data.fitIntercept && data.weights == nil && data.p == data.x.columns && n == data.x.rows
+            let width = direct ? data.p : max(2048, (1 << 19) / max(1, n))
             let blocks = stride(from: 0, to: data.p, by: width).map { Array(data.active[$0..<min(data.p, $0 + width)]) }
             var k = Matrix(rows: n, columns: n)
             var xMean: [Double] = []

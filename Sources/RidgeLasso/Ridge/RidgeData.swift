@@ -102,11 +102,15 @@ final class RidgeData {
 
     /// Column blocks of Xc (used rows, active columns `block`), centered and √v-scaled exactly
     /// as in ``centered()``, without copying all of X: for the dual Cholesky path.
-    func centeredColumns(_ block: [Int]) throws(RegressionError) -> CenteredCopy {
+    func centeredColumns(_ block: [Int]) throws(RegressionError) -> (matrix: Matrix, means: [Double]) {
         let rows: [Int]? = usedRows.count == x.rows ? nil : usedRows
-        return try la { () throws(LinearAlgebraError) in
+        if !fitIntercept, weights == nil, rows == nil, block == Array(0..<x.columns) {
+            return (x, [Double](repeating: 0, count: x.columns))   // Xc is X: no copy
+        }
+        let c = try la { () throws(LinearAlgebraError) in
             try CenteredCopy(of: x, rows: rows, columns: block, weights: weights, center: fitIntercept)
         }
+        return (c.matrix, c.means)
     }
 
     private var blockMeans: (x: [Double], y: [Double])?
