@@ -357,7 +357,8 @@ final class CoordinateDescentSolver {
 
     /// Solves at `penalty`, warm-started from the current coefficients. `previousL1` is the l1
     /// strength at which ρ was last computed (λ₁ at the previous path point, or λ₁,max).
-    func solve(penalty: ElasticNetPenalty, previousL1: Double) throws(RegressionError) -> CoordinateDescentOutcome {
+    func solve(penalty: ElasticNetPenalty, previousL1: Double, options override: SolverOptions? = nil) throws(RegressionError) -> CoordinateDescentOutcome {
+        let options = override ?? self.options
         let nullObjective = 0.5 * design.yy
         // Working set.
         for j in setList { inSet[j] = false }
