@@ -137,7 +137,22 @@ final class CoordinateDescentSolver {
                 for (_, j) in candidates.prefix(target - missing.count) { missing.append(j) }
             }
         }
-        let block = try design.gramColumns(missing)
+        // Half or more of the features at once, from an empty cache: one dsyrk for all of them.
+        if cachedFeatures.isEmpty && 2 * missing.count >= p {
+            missing = (0..<p).filter { curvature[$0] > 0 }
+            let gram = try design.fullGram()
+            var block = [Double](repeating: 0, count: missing.count * p)
+            for (k, j) in missing.enumerated() {
+                for l in 0..<p { block[k * p + l] = gram[j * p + l] }
+            }
+            try store(block, for: missing)
+            return
+        }
+        try store(try design.gramColumns(missing), for: missing)
+    }
+
+    /// Appends Gram columns (p × missing.count, column-major) to the cache.
+    private func store(_ block: [Double], for missing: [Int]) throws(RegressionError) {
         let needed = cachedFeatures.count + missing.count
         if needed > cacheCapacity {
             let newCapacity = min(max(needed, 2 * cacheCapacity, 8), max(p, needed))
@@ -342,7 +357,8 @@ final class CoordinateDescentSolver {
 
     /// Solves at `penalty`, warm-started from the current coefficients. `previousL1` is the l1
     /// strength at which ρ was last computed (λ₁ at the previous path point, or λ₁,max).
-    func solve(penalty: ElasticNetPenalty, previousL1: Double) throws(RegressionError) -> CoordinateDescentOutcome {
+    func solve(penalty: ElasticNetPenalty, previousL1: Double, options override: SolverOptions? = nil) throws(RegressionError) -> CoordinateDescentOutcome {
+        let options = override ?? self.options
         let nullObjective = 0.5 * design.yy
         // Working set.
         for j in setList { inSet[j] = false }

@@ -1,4 +1,9 @@
 import LinearAlgebra
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Elastic-net regression by cyclic coordinate descent:
 ///
@@ -28,9 +33,21 @@ import LinearAlgebra
 /// Reaching `maximumIterations` sweeps returns the current coefficients with `converged = false`
 /// and their gap; it never throws.
 ///
+/// **Speed machinery** (each switchable; the answer never depends on it): sequential strong rules
+/// with a KKT check of every discarded feature (`screening`); sweeps restricted to the nonzero
+/// coefficients between full sweeps (`activeSetCycling`); covariance or naive updates chosen by
+/// shape (`updateScheme`, see ``UpdateScheme``); and (`acceleration`) Anderson extrapolation of
+/// the active-set iterates, sign-fixed Newton steps on the active set and, along a path, a linear
+/// predictor of the next point — each kept only when it lowers the objective.
+///
+/// Edge cases: a constant or all-zero column gets exactly 0 (never NaN); duplicated columns share
+/// their coefficient without stalling; r = 0 is pure l2 (equal to ridge with α_ridge = nα);
+/// α = 0 is least squares (with unpenalized features, the dual point is projected, see ``DualityGap``).
+///
 /// References: J. Friedman, T. Hastie, R. Tibshirani, *Regularization paths for generalized linear
 /// models via coordinate descent*, J. Stat. Softw. 33 (2010); R. Tibshirani et al., *Strong rules
-/// for discarding predictors in lasso-type problems*, JRSS-B 74 (2012).
+/// for discarding predictors in lasso-type problems*, JRSS-B 74 (2012); Q. Bertrand, M. Massias,
+/// *Anderson acceleration of coordinate descent*, AISTATS (2021).
 public struct ElasticNet: Sendable {
     /// The regularization strength α ≥ 0.
     public var alpha: Double
@@ -98,10 +115,39 @@ public struct ElasticNet: Sendable {
                                         l2Weights: setup.l2Weights, positive: positive)
         let solver = try CoordinateDescentSolver(design: setup.design, options: solverOptions,
                                                  initial: initialCoefficients)
-        let previous = ElasticNet.currentL1Strength(solver, weights: setup.l1Weights, positive: positive)
-        let outcome = try solver.solve(penalty: penalty, previousL1: max(previous, penalty.l1))
+        var previous = ElasticNet.currentL1Strength(solver, weights: setup.l1Weights, positive: positive)
+        // A cold naive-scheme fit far below α_max goes down a short path first (ratio ≈ 0.3 per step, loose
+        // tolerance), as glmnet recommends: each step's strong rule keeps the working set small,
+        // where a direct fit would start by sweeping nearly every feature. The sweeps are counted.
+        var warmUpIterations = 0
+        let l1Max = previous
+        if solver.scheme == .naive && screening && acceleration && initialCoefficients == nil && penalty.l1 > 0
+            && l1Max > 10 * penalty.l1 {
+            let steps = Int((log(l1Max / penalty.l1) / log(1 / Self.warmUpRatio)).rounded(.down))
+            var loose = solverOptions
+            loose.tolerance = max(tolerance, Self.warmUpTolerance)
+            let warmSolver = solver
+            for k in 1..<max(steps, 1) where warmUpIterations < maximumIterations {
+                loose.maximumIterations = maximumIterations - warmUpIterations
+                let a = alpha * l1Max / penalty.l1 * pow(Self.warmUpRatio, Double(k))
+                let step = ElasticNetPenalty(alpha: a, l1Ratio: l1Ratio, l1Weights: setup.l1Weights,
+                                             l2Weights: setup.l2Weights, positive: positive)
+                let outcome = try warmSolver.solve(penalty: step, previousL1: previous, options: loose)
+                warmUpIterations += outcome.iterations
+                previous = step.l1
+            }
+        }
+        var remaining = solverOptions
+        remaining.maximumIterations = max(1, maximumIterations - warmUpIterations)
+        var outcome = try solver.solve(penalty: penalty, previousL1: max(previous, penalty.l1), options: remaining)
+        outcome.iterations += warmUpIterations
         return model(solver, setup, penalty, alpha, outcome)
     }
+
+    /// Ratio between the α of successive warm-up steps of a cold single fit.
+    static let warmUpRatio = 0.3
+    /// Stopping tolerance of the warm-up steps (the final α uses ``tolerance``).
+    static let warmUpTolerance = 1e-3
 
     // MARK: - Path
 

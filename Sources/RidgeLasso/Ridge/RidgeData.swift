@@ -100,9 +100,28 @@ final class RidgeData {
         return c
     }
 
+    /// Column blocks of Xc (used rows, active columns `block`), centered and √v-scaled exactly
+    /// as in ``centered()``, without copying all of X: for the dual Cholesky path.
+    func centeredColumns(_ block: [Int]) throws(RegressionError) -> (matrix: Matrix, means: [Double]) {
+        let rows: [Int]? = usedRows.count == x.rows ? nil : usedRows
+        if !fitIntercept, weights == nil, rows == nil, block == Array(0..<x.columns) {
+            return (x, [Double](repeating: 0, count: x.columns))   // Xc is X: no copy
+        }
+        let c = try la { () throws(LinearAlgebraError) in
+            try CenteredCopy(of: x, rows: rows, columns: block, weights: weights, center: fitIntercept)
+        }
+        return (c.matrix, c.means)
+    }
+
+    private var blockMeans: (x: [Double], y: [Double])?
+
+    /// Records the means found by a blockwise pass (``centeredColumns(_:)``).
+    func storeMeans(x: [Double], y: [Double]) { blockMeans = (x, y) }
+
     /// The means of X's active columns and of Y, from whichever representation exists.
     func means() throws(RegressionError) -> (x: [Double], y: [Double]) {
         if let cachedCross { return (cachedCross.xMean, cachedCross.yMean) }
+        if let blockMeans { return blockMeans }
         let c = try centered()
         return (c.xMean, c.yMean)
     }

@@ -54,9 +54,10 @@ struct RidgeFit {
         if cholesky == nil {
             do { cholesky = .success(try RidgeCholesky(data)) } catch { cholesky = .failure(error) }
         }
-        switch cholesky! {
-        case .success(let c): return c
-        case .failure(let e): throw e
+        switch cholesky {
+        case .success(let c)?: return c
+        case .failure(let e)?: throw e
+        case nil: throw .singular("internal error: the cholesky decomposition was not built")
         }
     }
 
@@ -64,9 +65,10 @@ struct RidgeFit {
         if qr == nil {
             do { qr = .success(try RidgeQR(data)) } catch { qr = .failure(error) }
         }
-        switch qr! {
-        case .success(let c): return c
-        case .failure(let e): throw e
+        switch qr {
+        case .success(let c)?: return c
+        case .failure(let e)?: throw e
+        case nil: throw .singular("internal error: the qr decomposition was not built")
         }
     }
 }

@@ -85,9 +85,17 @@ import LinearAlgebra
                                                  screening: screening, activeSetCycling: cycling,
                                                  acceleration: acceleration).fit(prob.x, prob.y)
                         #expect(fit.converged)
-                        #expect(CDTestSupport.maxAbsDifference(fit.coefficients, reference.coefficients) < 1e-6,
-                                "\(scheme) s\(screening) c\(cycling) a\(acceleration)")
-                        #expect(abs(fit.intercept - reference.intercept) < 1e-6)
+                        // Certified: P is α(1 − r)-strongly convex, so both lie within √(2·gap/μ)
+                        // of the unique solution.
+                        let mu = amax / 20 * 0.2
+                        let radius = (2 * fit.dualityGap / mu).squareRoot() + (2 * reference.dualityGap / mu).squareRoot()
+                        let distance = zip(fit.coefficients, reference.coefficients).map { ($0 - $1) * ($0 - $1) }
+                            .reduce(0, +).squareRoot()
+                        #expect(distance <= radius + 1e-12, "\(scheme) s\(screening) c\(cycling) a\(acceleration)")
+                        #expect(distance < 1e-5)
+                        let xm = Centering.means(prob.x, weights: nil)
+                        #expect(abs(fit.intercept - reference.intercept)
+                                <= xm.map { $0 * $0 }.reduce(0, +).squareRoot() * radius + 1e-12)
                     }
                 }
             }

@@ -131,6 +131,22 @@ import LinearAlgebra
         }
     }
 
+    @Test func degenerateShapesAndTargets() throws {
+        // One row: every column is constant after centering — all zeros, intercept = y.
+        let one = try ElasticNet(alpha: 0.1).fit(try Matrix(rows: [[1, 2, 3]]), [4])
+        #expect(one.coefficients == [0, 0, 0] && one.intercept == 4 && one.converged)
+        // A constant target: α_max = 0, every fit is zero, the default path is all zeros.
+        let x = try Matrix(columns: [[1, 2, 3, 4], [0, 1, 0, 1]])
+        #expect(try Lasso.alphaMax(x, [2, 2, 2, 2]) == 0)
+        let flat = try Lasso(alpha: 0.1).fit(x, [2, 2, 2, 2])
+        #expect(flat.coefficients == [0, 0] && flat.intercept == 2 && flat.converged)
+        let path = try Lasso().path(x, [2, 2, 2, 2], count: 5)
+        #expect(path.alphas == [0, 0, 0, 0, 0] && path.allConverged)
+        // No intercept, all-zero column.
+        let z = try Lasso(alpha: 0.01, fitIntercept: false).fit(try Matrix(columns: [[0, 0, 0], [1, 2, 3]]), [1, 2, 3])
+        #expect(z.coefficients[0] == 0 && z.intercept == 0 && z.converged)
+    }
+
     @Test func toleranceOf1e12IsReachable() throws {
         let (x, y) = try CDFixtures.dataset("diabetes")
         let amax = try Lasso.alphaMax(x, y)
