@@ -15,6 +15,8 @@ public struct BenchmarkOptions: Sendable, Equatable {
     public var ridgeAlpha: Double?
     /// Lasso α for `--data` (default 0.05·α_max).
     public var lassoAlpha: Double?
+    /// What to run (`--task NAME`, repeatable; default: the gradient benchmark alone).
+    public var tasks: [BenchmarkTask] = [.gradient]
     /// Print the usage and exit.
     public var help = false
 
@@ -22,7 +24,8 @@ public struct BenchmarkOptions: Sendable, Equatable {
 
     public static let usage = """
     usage: ridgelasso-benchmark [--quick] [--data FILE.csv] [--output DIR] [--budget SECONDS]
-                                [--repeats N] [--ridge-alpha A] [--lasso-alpha A] [--help]
+                                [--repeats N] [--ridge-alpha A] [--lasso-alpha A]
+                                [--task NAME]... [--help]
 
       --quick            smaller problems and budgets (under a minute)
       --data FILE.csv    your own data instead of the built-in problems: a header row, numeric
@@ -32,6 +35,13 @@ public struct BenchmarkOptions: Sendable, Equatable {
       --repeats N        timings of each exact solver; the median is reported (default 5, quick 3)
       --ridge-alpha A    ridge α for --data (default 1e-3·σ₁(X)²)
       --lasso-alpha A    lasso α for --data (default 0.05·α_max)
+      --task NAME        what to run, repeatable (default: gradient):
+                           gradient       exact ridge and coordinate descent vs gradient methods
+                           ridge-solvers  every ridge solver's time; Gram GFLOP/s vs dgemm
+                           lasso-compare  data + RidgeLasso results for compare/lasso_compare.py
+                                          (needs --output DIR)
+                           selection      RidgeCV and LassoCV timings
+                           csv-read       CSV reader throughput vs raw reading
     """
 
     /// An unknown option or a bad value, with a one-line message.
@@ -43,6 +53,7 @@ public struct BenchmarkOptions: Sendable, Equatable {
     /// Parses the arguments after the program name.
     public static func parse(_ arguments: [String]) throws(ParseError) -> BenchmarkOptions {
         var options = BenchmarkOptions()
+        var explicitTasks = false
         var i = 0
         func value(_ name: String) throws(ParseError) -> String {
             i += 1
@@ -70,6 +81,14 @@ public struct BenchmarkOptions: Sendable, Equatable {
                 options.repeats = k
             case "--ridge-alpha": options.ridgeAlpha = try positive(argument)
             case "--lasso-alpha": options.lassoAlpha = try positive(argument)
+            case "--task":
+                let text = try value(argument)
+                guard let task = BenchmarkTask(rawValue: text) else {
+                    let names = BenchmarkTask.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ParseError(message: "unknown task '\(text)' (one of: \(names))")
+                }
+                if !explicitTasks { options.tasks = []; explicitTasks = true }
+                if !options.tasks.contains(task) { options.tasks.append(task) }
             case "--help", "-h": options.help = true
             default: throw ParseError(message: "unknown option '\(argument)' (see --help)")
             }

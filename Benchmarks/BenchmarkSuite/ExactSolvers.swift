@@ -1,12 +1,10 @@
 import LinearAlgebra
 import RidgeLasso
 
-/// The package's exact solvers as the benchmark calls them: closed-form ridge and coordinate
-/// descent, plus the references errors are measured against.
-///
-/// INTERIM: until the `Ridge` and `ElasticNet` models are merged, ridge is solved here through
-/// the LinearAlgebra layer (Cholesky of XcᵀXc + αI, or of XcXcᵀ + αI when p > n; SVD reference)
-/// and coordinate descent is reported as unavailable.
+/// The package's exact solvers as the benchmark calls them — closed-form ``Ridge`` and
+/// coordinate-descent ``Lasso`` — plus an independent ridge reference computed here from the
+/// LinearAlgebra layer (SVD of the centered X), so that the closed form is checked against a
+/// different algorithm than the one it runs.
 public enum ExactSolvers {
     /// A fitted (w, b) and the name of the solver that produced it.
     public struct Solution: Sendable {
@@ -17,23 +15,11 @@ public enum ExactSolvers {
         public var converged: Bool
     }
 
-    /// Closed-form ridge as a user gets it (the package's default solver choice).
+    /// Closed-form ridge as a user gets it: `Ridge(alpha:)` with its automatic solver choice.
     public static func ridge(_ x: Matrix, _ y: [Double], alpha: Double) throws -> Solution {
-        let (xc, yc, xMean, yMean) = centered(x, y)
-        let w: [Double]
-        let solver: String
-        if x.rows >= x.columns {
-            var g = try xc.gram()
-            for j in 0..<x.columns { g[j, j] += alpha }
-            w = try CholeskyFactorization(g).solve(try xc.transposeTimes(yc))
-            solver = "cholesky (primal)"
-        } else {
-            var k = try xc.outerGram()
-            for i in 0..<x.rows { k[i, i] += alpha }
-            w = try xc.transposeTimes(try CholeskyFactorization(k).solve(yc))
-            solver = "cholesky (dual)"
-        }
-        return Solution(coefficients: w, intercept: yMean - BLAS.dot(xMean, w), solver: solver, iterations: nil, converged: true)
+        let model = try Ridge(alpha: alpha, fitIntercept: true, solver: .auto).fit(x, y)
+        return Solution(coefficients: model.coefficients, intercept: model.intercept,
+                        solver: "Ridge, solver \(model.solverUsed.rawValue)", iterations: nil, converged: true)
     }
 
     /// The reference ridge solution: w = V·diag(σ/(σ² + α))·Uᵀyc from the SVD of Xc.
@@ -51,11 +37,13 @@ public enum ExactSolvers {
     }
 
     /// Whether the package's coordinate descent is available to the benchmark.
-    public static let coordinateDescentAvailable = false
+    public static let coordinateDescentAvailable = true
 
-    /// Coordinate-descent lasso at `tolerance` (gap ≤ tolerance·‖yc‖²/n), or `nil` if unavailable.
+    /// Coordinate-descent lasso (`Lasso(alpha:tolerance:)`, gap ≤ tolerance·‖yc‖²/n).
     public static func lasso(_ x: Matrix, _ y: [Double], alpha: Double, tolerance: Double) throws -> Solution? {
-        nil
+        let model = try Lasso(alpha: alpha, tolerance: tolerance).fit(x, y)
+        return Solution(coefficients: model.coefficients, intercept: model.intercept, solver: "Lasso (coordinate descent)",
+                        iterations: model.iterations, converged: model.converged)
     }
 
     static func centered(_ x: Matrix, _ y: [Double]) -> (Matrix, [Double], [Double], Double) {

@@ -1,5 +1,6 @@
-// ridgelasso-benchmark: exact ridge and coordinate descent against gradient descent.
-// Table on stdout, progress on stderr, JSON and SVG plots with --output DIR. See --help.
+// ridgelasso-benchmark: exact ridge and coordinate descent against gradient descent (default),
+// plus the ridge-solver, lasso-comparison, selection and CSV timings (--task).
+// Tables on stdout, progress on stderr, JSON and SVG plots with --output DIR. See --help.
 import BenchmarkSuite
 import Foundation
 
@@ -19,15 +20,21 @@ if options.help {
     exit(0)
 }
 let start = Date()
+let progress: @Sendable (String) -> Void = { line in
+    standardError(String(format: "[%6.1f s] ", Date().timeIntervalSince(start)) + line)
+}
 do {
-    let runner = BenchmarkRunner(options: options) { line in
-        standardError(String(format: "[%6.1f s] ", Date().timeIntervalSince(start)) + line)
-    }
-    let results = try runner.run()
-    print(ReportTable.render(results), terminator: "")
-    if let directory = options.outputDirectory {
-        let files = try BenchmarkRunner.write(results, to: directory)
-        standardError("wrote \(files.joined(separator: ", ")) to \(directory)")
+    for task in options.tasks {
+        if task == .gradient {
+            let results = try BenchmarkRunner(options: options, progress: progress).run()
+            print(ReportTable.render(results), terminator: "")
+            if let directory = options.outputDirectory {
+                let files = try BenchmarkRunner.write(results, to: directory)
+                standardError("wrote \(files.joined(separator: ", ")) to \(directory)")
+            }
+        } else {
+            print(try task.runReport(options: options, progress: progress), terminator: "")
+        }
     }
     standardError(String(format: "total %.1f s", Date().timeIntervalSince(start)))
 } catch {

@@ -19,9 +19,11 @@ whole selection (all folds and the refit), excluding data loading. With --swift-
 runs `ridgelasso cv --model lasso --timing` on a CSV written here and its reported selection time
 (`selection_seconds` in the JSON, which excludes reading the CSV) is used; otherwise pass
 --swift-seconds from `ridgelasso-benchmark` (measureLassoSelection, same problem).
-Stopping rules: RidgeLasso and scikit-learn stop on the same duality-gap criterion
-(gap <= tol * ||y - mean y||^2 / n); glmnet uses its own (thresh, default 1e-7, on the change of
-the weighted coefficients), reported as such.
+Stopping rules differ and are reported: RidgeLasso stops when the duality gap <= tol * max(P(w),
+1e-4 P(0)) (relative to the objective), scikit-learn when the gap <= tol * ||y - mean y||^2 / n
+(relative to the variance of y: looser by about 2 P(0)/P(w) at small alpha), glmnet on the change
+of the weighted coefficients (thresh, default 1e-7). --swift-tol sets RidgeLasso's tolerance
+separately.
 """
 import argparse
 import json
@@ -167,7 +169,7 @@ def run_swift_cli(cli, x, y, args, workdir):
     times, result = [], None
     for _ in range(args.repeats):
         command = [cli, "cv", "--model", "lasso", "--folds", str(args.folds), "--seed", str(args.fold_seed),
-                   "--n-alphas", str(args.alphas), "--tol", str(args.tol), "--target", "y", "--timing", path]
+                   "--n-alphas", str(args.alphas), "--tol", str(args.swift_tol or args.tol), "--target", "y", "--timing", path]
         if args.threads:
             command[2:2] = ["--threads", str(args.threads)]
         out = subprocess.run(command, capture_output=True, text=True, check=True)
@@ -189,6 +191,9 @@ def main():
     ap.add_argument("--fold-seed", type=int, default=0)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--swift-cli", help="path to the release `ridgelasso` executable")
+    ap.add_argument("--swift-tol", type=float,
+                    help="RidgeLasso's --tol when it should differ from --tol (its gap is relative to the "
+                         "objective P(w), scikit-learn's to ||y - mean y||^2/n)")
     ap.add_argument("--threads", type=int, help="--threads for ridgelasso cv (default: all cores)")
     ap.add_argument("--swift-seconds", type=float, help="Swift LassoCV seconds measured by ridgelasso-benchmark")
     ap.add_argument("--no-r", action="store_true", help="skip cv.glmnet")

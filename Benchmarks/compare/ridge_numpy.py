@@ -14,7 +14,10 @@ Timed (median of --repeats), alpha = 1:
   numpy centered : the same after Xc = X - mean, yc = y - mean (what an intercept needs)
   when p > n, the dual instead: K = X @ X.T, c = cho_solve(K + aI, y), w = X.T @ c
 It also prints which BLAS numpy uses and its core type (threadpoolctl), and X.T@X's GFLOP/s.
-Run it in the same shell (same OPENBLAS_CORETYPE) as the Swift benchmark.
+Run it in the same shell (same OPENBLAS_CORETYPE) as the Swift benchmark. For the same BLAS on
+both sides use Debian's numpy/scipy (apt-get install python3-numpy python3-scipy, then run with
+/usr/bin/python3): they load libblas.so.3/liblapack.so.3 through the same alternatives as the
+Swift binary (OpenBLAS 0.3.21 here); a pip numpy brings its own OpenBLAS build.
 """
 import argparse
 import os
@@ -76,6 +79,9 @@ def main():
                       f"core {info.get('architecture')}, {info.get('num_threads')} threads)")
     except ImportError:
         print("BLAS: threadpoolctl not installed")
+    with open("/proc/self/maps") as maps:   # the BLAS/LAPACK libraries this process really mapped
+        libs = sorted({line.split()[-1] for line in maps if "blas" in line or "lapack" in line})
+    print("mapped: " + ", ".join(libs))
     print(f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}")
     print(f"data check: X[0,0] = {float(x[0, 0])!r}, X[n-1,p-1] = {float(x[-1, -1])!r}, sum(y) = {float(y.sum())!r}")
 

@@ -13,7 +13,7 @@ struct RidgeLassoCommand: ParsableCommand {
         
         \(ExitStatus.text)
         """,
-        subcommands: [FitCommand.self, PathCommand.self, PredictCommand.self]
+        subcommands: [FitCommand.self, PathCommand.self, PredictCommand.self, CVCommand.self]
     )
 }
 

@@ -30,3 +30,29 @@ import Testing
         }
     }
 }
+
+@Suite struct BenchmarkTaskTests {
+    @Test func tasksParse() throws {
+        #expect(try BenchmarkOptions.parse([]).tasks == [.gradient])
+        #expect(try BenchmarkOptions.parse(["--task", "ridge-solvers", "--task", "selection", "--task", "selection"]).tasks
+                == [.ridgeSolvers, .selection])
+        #expect(throws: BenchmarkOptions.ParseError.self) { try BenchmarkOptions.parse(["--task", "everything"]) }
+        for task in BenchmarkTask.allCases { #expect(BenchmarkOptions.usage.contains(task.rawValue)) }
+    }
+
+    /// The extra tasks run at tiny sizes (the code the other benchmark files provide stays wired).
+    @Test func ridgeSolverTaskRunsTiny() throws {
+        var options = BenchmarkOptions()
+        options.scale = .tiny
+        let report = try BenchmarkTask.ridgeSolvers.runReport(options: options, progress: { _ in })
+        #expect(report.contains("cholesky"))
+    }
+
+    @Test func lassoCompareNeedsAnOutputDirectory() {
+        var options = BenchmarkOptions()
+        options.scale = .tiny
+        #expect(throws: BenchmarkOptions.ParseError(message: "--task lasso-compare needs --output DIR")) {
+            try BenchmarkTask.lassoCompare.runReport(options: options, progress: { _ in })
+        }
+    }
+}

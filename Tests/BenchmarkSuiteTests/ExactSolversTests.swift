@@ -1,4 +1,5 @@
 import LinearAlgebra
+import RidgeLasso
 import Testing
 @testable import BenchmarkSuite
 
@@ -18,5 +19,24 @@ import Testing
         for j in 0..<p { lhs[j] += problem.alpha * reference.coefficients[j] }
         let rhs = try xc.transposeTimes(yc)
         #expect(BLAS.norm(zip(lhs, rhs).map { $0 - $1 }) <= 1e-10 * BLAS.norm(rhs))
+    }
+}
+
+@Suite struct ExactLassoTests {
+    /// Coordinate descent's answer is certified by the gradient methods' duality gap, and FISTA
+    /// reaches the same objective.
+    @Test func coordinateDescentAgreesWithFISTA() throws {
+        let problem = try SyntheticProblems.lasso(n: 80, p: 30, seed: 4)
+        let cd = try #require(try ExactSolvers.lasso(problem.x, problem.y, alpha: problem.alpha, tolerance: 1e-12))
+        #expect(cd.converged)
+        let fista = try ProximalGradientDescent(alpha: problem.alpha, tolerance: 1e-13, maximumIterations: 200_000)
+            .fit(problem.x, problem.y)
+        #expect(fista.converged)
+        let certifier = ProximalGradientDescent(alpha: problem.alpha)
+        let (objective, gap) = try certifier.objectiveAndDualityGap(problem.x, problem.y, coefficients: cd.coefficients)
+        #expect(gap <= 1e-10 * objective)
+        #expect(abs(objective - fista.objective) <= 1e-9 * objective)
+        for (a, b) in zip(cd.coefficients, fista.coefficients) { #expect(abs(a - b) < 1e-5) }
+        #expect(abs(cd.intercept - fista.intercept) < 1e-5)
     }
 }

@@ -69,6 +69,21 @@ struct RidgeCrossCheckTests {
         }
     }
 
+    /// The dual Gram matrix is accumulated over blocks of max(2048, 524288/n) centered columns:
+    /// with n = 300 and p = 5000 that is 3 blocks (2048, 2048 and 904 columns).
+    @Test("blockwise dual Cholesky equals QR on a wide problem with several column blocks")
+    func dualBlocks() throws {
+        var rng = RidgeTestRandom(seed: 28)
+        let n = 300, p = 5000
+        let x = rng.design(n, p), y = rng.vector(n)
+        let weights = (0..<n).map { i in i % 7 == 0 ? 0 : rng.uniform() * 2 }
+        for w in [nil, weights] {
+            let chol = try Ridge(alpha: 3, solver: .cholesky).fit(x, y, sampleWeights: w)
+            let qr = try Ridge(alpha: 3, solver: .qr).fit(x, y, sampleWeights: w)
+            #expect(relativeDifference(chol.coefficients + [chol.intercept], qr.coefficients + [qr.intercept]) <= 1e-10)
+        }
+    }
+
     @Test("dual Cholesky (p > n) equals the primal p × p system")
     func primalDual() throws {
         var rng = RidgeTestRandom(seed: 22)

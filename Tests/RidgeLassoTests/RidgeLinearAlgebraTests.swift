@@ -58,6 +58,35 @@ struct RidgeLinearAlgebraTests {
         }
     }
 
+    @Test("centered copy: selected rows and columns, weighted two-pass means, √v scaling")
+    func centeredCopy() throws {
+        var rng = RidgeTestRandom(seed: 33)
+        var a = rng.design(40, 4)
+        for i in 0..<40 { a[i, 1] += 1e6 }
+        let v = (0..<40).map { _ in rng.uniform() * 2 }
+        let rows = Array(stride(from: 1, to: 40, by: 2)), cols = [3, 1]
+        let c = try CenteredCopy(of: a, rows: rows, columns: cols, weights: v, center: true)
+        #expect(c.matrix.rows == rows.count && c.matrix.columns == 2)
+        for (jj, j) in cols.enumerated() {
+            let total = rows.map { v[$0] }.reduce(0, +)
+            let m0 = rows.map { v[$0] * a[$0, j] }.reduce(0, +) / total
+            let mean = m0 + rows.map { v[$0] * (a[$0, j] - m0) }.reduce(0, +) / total
+            #expect(abs(c.means[jj] - mean) <= 1e-15 * abs(mean) + 1e-15)
+            for (ii, i) in rows.enumerated() {
+                let expected = (a[i, j] - mean) * v[i].squareRoot()
+                #expect(abs(c.matrix[ii, jj] - expected) <= 1e-15 * max(1, abs(a[i, j])), "rounding of the offset, not more")
+            }
+            // The weighted centered column sums to zero (to rounding of the spread, not the offset).
+            let s = (0..<rows.count).map { c.matrix[$0, jj] * v[rows[$0]].squareRoot() }.reduce(0, +)
+            #expect(abs(s) <= 1e-12)
+        }
+        let plain = try CenteredCopy(of: a, center: false)
+        #expect(plain.matrix == a && plain.means == [0, 0, 0, 0])
+        #expect(throws: LinearAlgebraError.dimensionMismatch("row 40 is outside 0..<40")) {
+            try CenteredCopy(of: a, rows: [40], center: true)
+        }
+    }
+
     @Test("cross products reject bad shapes and weights")
     func crossProductErrors() throws {
         let x = Matrix(rows: 4, columns: 2), y = Matrix(rows: 3, columns: 1)

@@ -101,9 +101,15 @@ public struct LassoSelectionTiming: Sendable, CustomStringConvertible {
 /// lasso path over the same grid. The problem is the one cv_compare.py rebuilds in Python:
 /// xᵢⱼ uniform in [−1, 1) from SplitMix64(seed) in column-major order, then y = Xβ + noise with
 /// βⱼ = ±(1 + j/10) on the first 20 columns and noise 0.5·u, u uniform in [−1, 1).
+///
+/// `tolerance` is ``ElasticNet``'s (duality gap ≤ tolerance·max(P(w), 10⁻⁴P(0)), relative to the
+/// objective). The default 1e-3 is at least as strict as scikit-learn's default `tol=1e-4`
+/// (gap ≤ 1e-4·‖y − ȳ‖²/n = 2·10⁻⁴P(0)) wherever P(w) ≥ 0.2·P(0), and somewhat looser at the
+/// smallest α of this problem (P(w) ≈ 0.05·P(0) at α_min); 1e-2 matches the gaps measured on
+/// glmnet's solutions at its default `thresh=1e-7`.
 public func measureLassoSelection(
     rows: Int = 1000, columns: Int = 10_000, folds: Int = 5, alphaCount: Int = 100,
-    tolerance: Double = 1e-4, threadCounts: [Int] = [1, 2], repetitions: Int = 1, seed: UInt64 = 7, foldSeed: UInt64 = 0
+    tolerance: Double = 1e-3, threadCounts: [Int] = [1, 2], repetitions: Int = 1, seed: UInt64 = 7, foldSeed: UInt64 = 0
 ) throws -> LassoSelectionTiming {
     let (x, y) = selectionProblem(rows: rows, columns: columns, nonzeros: min(columns, 20), noise: 0.5, seed: seed)
     let lasso = Lasso(tolerance: tolerance)

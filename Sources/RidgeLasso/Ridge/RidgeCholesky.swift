@@ -13,23 +13,44 @@ struct RidgeCholesky {
     /// The Gram matrix (p × p primal, n × n dual) and the right-hand sides.
     private let gram: Matrix
     private let rhs: Matrix
-    /// The dual maps c back with Xcᵀ.
-    private let dualDesign: Matrix?
+    /// The dual maps c back with Xcᵀ, block of columns by block of columns.
+    private let dual: (data: RidgeData, blocks: [[Int]])?
 
     /// Whether the dual (n × n) form is used: exactly when p > n.
     static func usesDual(_ data: RidgeData) -> Bool { data.p > data.n }
 
     init(_ data: RidgeData) throws(RegressionError) {
         if Self.usesDual(data) {
-            let c = data.centered()
-            gram = try la { () throws(LinearAlgebraError) in try c.x.outerGram() }
-            rhs = c.y
-            dualDesign = c.x
+            // XcXcᵀ = Σ_blocks B·Bᵀ over blocks B of centered columns: one pass over X, and no
+            // n × p centered copy. Blocks of at least 2048 columns (or about 4 MiB), since each
+            // dsyrk call also reads and writes all of the n × n result; a single block, X itself,
+            // when there is nothing to center, weight or select.
+            let n = data.n
+            let direct = !data.fitIntercept && data.weights == nil && data.p == data.x.columns && n == data.x.rows
+            let width = direct ? data.p : max(2048, (1 << 19) / max(1, n))
+            let blocks = stride(from: 0, to: data.p, by: width).map { Array(data.active[$0..<min(data.p, $0 + width)]) }
+            var k = Matrix(rows: n, columns: n)
+            var xMean: [Double] = []
+            xMean.reserveCapacity(data.p)
+            for block in blocks {
+                let b = try data.centeredColumns(block)
+                try la { () throws(LinearAlgebraError) in try k.addOuterGram(of: b.matrix) }
+                xMean += b.means
+            }
+            k.symmetrizeFromLower()
+            let rows: [Int]? = data.usedRows.count == data.x.rows ? nil : data.usedRows
+            let yc = try la { () throws(LinearAlgebraError) in
+                try CenteredCopy(of: data.y, rows: rows, weights: data.weights, center: data.fitIntercept)
+            }
+            data.storeMeans(x: xMean, y: yc.means)
+            gram = k
+            rhs = yc.matrix
+            dual = (data, blocks)
         } else {
             let cp = try data.crossProducts()
             gram = cp.gram
             rhs = cp.cross
-            dualDesign = nil
+            dual = nil
         }
     }
 
@@ -39,7 +60,7 @@ struct RidgeCholesky {
     ///   or the Gram matrix overflowed.
     func solve(alpha: Double) throws(RegressionError) -> (w: Matrix, reciprocalCondition: Double) {
         let m = gram.rows
-        let kind = dualDesign == nil ? "XcᵀXc + αI" : "XcXcᵀ + αI"
+        let kind = dual == nil ? "XcᵀXc + αI" : "XcXcᵀ + αI"
         var a = gram
         var d = [Double](repeating: 0, count: m)
         for i in 0..<m {
@@ -74,8 +95,22 @@ struct RidgeCholesky {
         for t in 0..<b.columns { for i in 0..<m { b[i, t] /= d[i] } }
         var v = try la { () throws(LinearAlgebraError) in try factor.solve(b) }
         for t in 0..<v.columns { for i in 0..<m { v[i, t] /= d[i] } }
-        if let dualDesign {
-            v = try la { () throws(LinearAlgebraError) in try dualDesign.multiplied(by: v, transposingSelf: true) }
+        if let dual {
+            // w = Xcᵀc, block by block (the blocks are centered again, identically).
+            var w = Matrix(rows: dual.data.p, columns: v.columns)
+            var offset = 0
+            for block in dual.blocks {
+                let b = try dual.data.centeredColumns(block).matrix
+                let c = v
+                let part = try la { () throws(LinearAlgebraError) in
+                    c.columns == 1
+                        ? try Matrix(rows: b.columns, columns: 1, columnMajor: b.transposeTimes(c.storage))
+                        : try b.multiplied(by: c, transposingSelf: true)
+                }
+                for t in 0..<v.columns { for j in 0..<b.columns { w[offset + j, t] = part[j, t] } }
+                offset += b.columns
+            }
+            v = w
         }
         return (v, factor.reciprocalCondition)
     }

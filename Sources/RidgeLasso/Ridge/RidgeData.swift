@@ -77,57 +77,53 @@ final class RidgeData {
 
     private var cachedCentered: Centered?
 
-    /// The centered, √v-scaled copy of X and Y.
-    func centered() -> Centered {
+    /// The centered, √v-scaled copy of X and Y (``CenteredCopy``: two-pass weighted means,
+    /// column by column).
+    func centered() throws(RegressionError) -> Centered {
         if let cachedCentered { return cachedCentered }
-        let (xc, xm) = centerCopy(x, columns: active)
-        let (yc, ym) = centerCopy(y, columns: Array(0..<y.columns))
-        let c = Centered(x: xc, y: yc, xMean: xm, yMean: ym)
+        let rows: [Int]? = usedRows.count == x.rows ? nil : usedRows
+        if !fitIntercept, weights == nil, rows == nil, active.count == x.columns {
+            // Nothing to center, weight or select: Xc is X itself (no copy).
+            let c = Centered(x: x, y: y, xMean: [Double](repeating: 0, count: p),
+                             yMean: [Double](repeating: 0, count: targets))
+            cachedCentered = c
+            return c
+        }
+        let cx = try la { () throws(LinearAlgebraError) in
+            try CenteredCopy(of: x, rows: rows, columns: active, weights: weights, center: fitIntercept)
+        }
+        let cy = try la { () throws(LinearAlgebraError) in
+            try CenteredCopy(of: y, rows: rows, weights: weights, center: fitIntercept)
+        }
+        let c = Centered(x: cx.matrix, y: cy.matrix, xMean: cx.means, yMean: cy.means)
         cachedCentered = c
         return c
     }
 
-    /// The means of X's active columns and of Y, from whichever representation exists.
-    func means() -> (x: [Double], y: [Double]) {
-        if let cachedCross { return (cachedCross.xMean, cachedCross.yMean) }
-        let c = centered()
-        return (c.xMean, c.yMean)
+    /// Column blocks of Xc (used rows, active columns `block`), centered and √v-scaled exactly
+    /// as in ``centered()``, without copying all of X: for the dual Cholesky path.
+    func centeredColumns(_ block: [Int]) throws(RegressionError) -> (matrix: Matrix, means: [Double]) {
+        let rows: [Int]? = usedRows.count == x.rows ? nil : usedRows
+        if !fitIntercept, weights == nil, rows == nil, block == Array(0..<x.columns) {
+            return (x, [Double](repeating: 0, count: x.columns))   // Xc is X: no copy
+        }
+        let c = try la { () throws(LinearAlgebraError) in
+            try CenteredCopy(of: x, rows: rows, columns: block, weights: weights, center: fitIntercept)
+        }
+        return (c.matrix, c.means)
     }
 
-    /// Column by column (each column stays in cache): weighted two-pass mean over the used rows,
-    /// then (value − mean)·√v.
-    private func centerCopy(_ m: Matrix, columns: [Int]) -> (Matrix, [Double]) {
-        let rows = usedRows, nOut = rows.count, nIn = m.rows
-        let all = nOut == nIn
-        var means = [Double](repeating: 0, count: columns.count)
-        let sqrtV = weights.map { w in rows.map { w[$0].squareRoot() } }
-        let v = weights.map { w in rows.map { w[$0] } }
-        let total = v.map { $0.reduce(0, +) } ?? Double(nOut)
-        let storage = [Double](unsafeUninitializedCapacity: nOut * columns.count) { buffer, count in
-            m.storage.withUnsafeBufferPointer { src in
-                for (jj, j) in columns.enumerated() {
-                    let col = src.baseAddress! + j * nIn
-                    let dst = buffer.baseAddress! + jj * nOut
-                    if all { for i in 0..<nOut { dst[i] = col[i] } } else { for i in 0..<nOut { dst[i] = col[rows[i]] } }
-                    var mean = 0.0
-                    if fitIntercept {
-                        var s = 0.0
-                        if let v { for i in 0..<nOut { s += v[i] * dst[i] } } else { for i in 0..<nOut { s += dst[i] } }
-                        mean = s / total
-                        var r = 0.0
-                        if let v { for i in 0..<nOut { r += v[i] * (dst[i] - mean) } } else { for i in 0..<nOut { r += dst[i] - mean } }
-                        mean += r / total
-                        for i in 0..<nOut { dst[i] -= mean }
-                    }
-                    if let sqrtV { for i in 0..<nOut { dst[i] *= sqrtV[i] } }
-                    means[jj] = mean
-                }
-            }
-            count = nOut * columns.count
-        }
-        // The storage count matches by construction.
-        let matrix = (try? Matrix(rows: nOut, columns: columns.count, columnMajor: storage)) ?? Matrix(rows: 0, columns: 0)
-        return (matrix, means)
+    private var blockMeans: (x: [Double], y: [Double])?
+
+    /// Records the means found by a blockwise pass (``centeredColumns(_:)``).
+    func storeMeans(x: [Double], y: [Double]) { blockMeans = (x, y) }
+
+    /// The means of X's active columns and of Y, from whichever representation exists.
+    func means() throws(RegressionError) -> (x: [Double], y: [Double]) {
+        if let cachedCross { return (cachedCross.xMean, cachedCross.yMean) }
+        if let blockMeans { return blockMeans }
+        let c = try centered()
+        return (c.xMean, c.yMean)
     }
 
     // MARK: Results
@@ -135,8 +131,8 @@ final class RidgeData {
     /// Scatters the active coefficients (p × k) into full models with intercepts.
     func models(
         _ w: Matrix, alpha: Double, solver: RidgeSolver, rank: Int?, reciprocalCondition: Double?
-    ) -> [RidgeModel] {
-        let (xm, ym) = p == 0 ? ([Double](repeating: 0, count: 0), fitIntercept ? targetMeans() : [Double](repeating: 0, count: targets)) : means()
+    ) throws(RegressionError) -> [RidgeModel] {
+        let (xm, ym) = try means()
         return (0..<targets).map { t in
             var coefficients = [Double](repeating: 0, count: x.columns)
             var dot = 0.0
@@ -148,10 +144,5 @@ final class RidgeData {
             return RidgeModel(coefficients: coefficients, intercept: intercept, alpha: alpha,
                               solverUsed: solver, rank: rank, reciprocalCondition: reciprocalCondition)
         }
-    }
-
-    /// Weighted means of the targets (used when no column is active).
-    private func targetMeans() -> [Double] {
-        centered().yMean
     }
 }

@@ -22,31 +22,31 @@ struct RidgeFit {
         if data.p == 0 {
             // No column can carry a coefficient: w = 0, b = ȳ.
             let used = solver == .auto ? RidgeSolver.cholesky : solver
-            return data.models(Matrix(rows: 0, columns: data.targets), alpha: alpha, solver: used,
+            return try data.models(Matrix(rows: 0, columns: data.targets), alpha: alpha, solver: used,
                                rank: used == .svd ? 0 : nil, reciprocalCondition: nil)
         }
         switch solver {
         case .cholesky:
             let (w, rcond) = try choleskySolver().solve(alpha: alpha)
-            return data.models(w, alpha: alpha, solver: .cholesky, rank: nil, reciprocalCondition: rcond)
+            return try data.models(w, alpha: alpha, solver: .cholesky, rank: nil, reciprocalCondition: rcond)
         case .qr:
             let (w, rcond) = try qrSolver().solve(alpha: alpha)
-            return data.models(w, alpha: alpha, solver: .qr, rank: nil, reciprocalCondition: rcond)
+            return try data.models(w, alpha: alpha, solver: .qr, rank: nil, reciprocalCondition: rcond)
         case .svd:
             let (w, rank, rcond) = try svd.solve(alpha: alpha)
-            return data.models(w, alpha: alpha, solver: .svd, rank: rank, reciprocalCondition: rcond)
+            return try data.models(w, alpha: alpha, solver: .svd, rank: rank, reciprocalCondition: rcond)
         case .auto:
             if let chol = try? choleskySolver(), let (w, rcond) = try? chol.solve(alpha: alpha),
                rcond >= Ridge.choleskyReciprocalConditionThreshold {
-                return data.models(w, alpha: alpha, solver: .cholesky, rank: nil, reciprocalCondition: rcond)
+                return try data.models(w, alpha: alpha, solver: .cholesky, rank: nil, reciprocalCondition: rcond)
             }
             let q = try qrSolver()
             if alpha > 0 || !q.isRankDeficient {
                 let (w, rcond) = try q.solve(alpha: alpha)
-                return data.models(w, alpha: alpha, solver: .qr, rank: nil, reciprocalCondition: rcond)
+                return try data.models(w, alpha: alpha, solver: .qr, rank: nil, reciprocalCondition: rcond)
             }
             let (w, rank, rcond) = try svd.solve(alpha: alpha)
-            return data.models(w, alpha: alpha, solver: .svd, rank: rank, reciprocalCondition: rcond)
+            return try data.models(w, alpha: alpha, solver: .svd, rank: rank, reciprocalCondition: rcond)
         }
     }
 
@@ -54,9 +54,10 @@ struct RidgeFit {
         if cholesky == nil {
             do { cholesky = .success(try RidgeCholesky(data)) } catch { cholesky = .failure(error) }
         }
-        switch cholesky! {
-        case .success(let c): return c
-        case .failure(let e): throw e
+        switch cholesky {
+        case .success(let c)?: return c
+        case .failure(let e)?: throw e
+        case nil: throw .singular("internal error: the cholesky decomposition was not built")
         }
     }
 
@@ -64,9 +65,10 @@ struct RidgeFit {
         if qr == nil {
             do { qr = .success(try RidgeQR(data)) } catch { qr = .failure(error) }
         }
-        switch qr! {
-        case .success(let c): return c
-        case .failure(let e): throw e
+        switch qr {
+        case .success(let c)?: return c
+        case .failure(let e)?: throw e
+        case nil: throw .singular("internal error: the qr decomposition was not built")
         }
     }
 }

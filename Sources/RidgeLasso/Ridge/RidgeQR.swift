@@ -20,7 +20,7 @@ struct RidgeQR {
     private let maxDimension: Int
 
     init(_ data: RidgeData) throws(RegressionError) {
-        let c = data.centered()
+        let c = try data.centered()
         maxDimension = max(data.n, data.p)
         if data.p > data.n {
             let f = try la { () throws(LinearAlgebraError) in try QRFactorization(c.x.transposed) }

@@ -36,7 +36,7 @@ struct RidgeSVD {
 
     /// Xc scaled to unit column norms, and the norms.
     private func equilibratedDesign() throws(RegressionError) -> (Matrix, [Double]) {
-        var z = data.centered().x
+        var z = try data.centered().x
         var norms = [Double](repeating: 0, count: data.p)
         for j in 0..<data.p {
             let column = z.column(j)
@@ -53,7 +53,7 @@ struct RidgeSVD {
     private mutating func tallFactors() throws(RegressionError) -> (r: Matrix, scale: [Double], qty: Matrix) {
         if let tall { return tall }
         let (z, d) = try equilibratedDesign()
-        let yc = data.centered().y
+        let yc = try data.centered().y
         let f = try la { () throws(LinearAlgebraError) in try QRFactorization(z) }
         let full = try la { () throws(LinearAlgebraError) in try f.applyingQ(to: yc, transposed: true) }
         var top = Matrix(rows: data.p, columns: yc.columns)
@@ -74,7 +74,8 @@ struct RidgeSVD {
         } else {
             let (z, d) = try equilibratedDesign()
             let svd = try la { () throws(LinearAlgebraError) in try SingularValueDecomposition(z) }
-            let uty = try la { () throws(LinearAlgebraError) in try svd.u.multiplied(by: data.centered().y, transposingSelf: true) }
+            let yc = try data.centered().y
+            let uty = try la { () throws(LinearAlgebraError) in try svd.u.multiplied(by: yc, transposingSelf: true) }
             result = (svd.singularValues, svd.vt, uty, d)
         }
         equilibrated = result
@@ -110,10 +111,11 @@ struct RidgeSVD {
                 let rcond = (s.first ?? 0) > 0 ? (s.last ?? 0) / (s.first ?? 1) : 0
                 return (w, Self.rank(e.s, data.n, p), rcond)
             }
-            if plain == nil { plain = try la { () throws(LinearAlgebraError) in try SingularValueDecomposition(data.centered().x) } }
+            let c = try data.centered()
+            if plain == nil { plain = try la { () throws(LinearAlgebraError) in try SingularValueDecomposition(c.x) } }
             guard let svd = plain else { throw .singular("SVD unavailable") }
             let s = svd.singularValues
-            var filtered = try la { () throws(LinearAlgebraError) in try svd.u.multiplied(by: data.centered().y, transposingSelf: true) }
+            var filtered = try la { () throws(LinearAlgebraError) in try svd.u.multiplied(by: c.y, transposingSelf: true) }
             for t in 0..<k { for i in 0..<s.count { filtered[i, t] *= s[i] / (s[i] * s[i] + alpha) } }
             let w = try la { () throws(LinearAlgebraError) in try svd.vt.multiplied(by: filtered, transposingSelf: true) }
             let s1 = s.first ?? 0

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RidgeLasso
 
@@ -7,16 +8,15 @@ import Testing
         var recorder = HistoryRecorder(interval: 2, monitor: { w, b in w.reduce(b, +) })
         #expect(recorder.isDue(4) && !recorder.isDue(3))
         recorder.record(iteration: 0, objective: {
-            var s = 0.0
-            for i in 0..<3_000_000 { s += Double(i % 7) }
-            return s
+            Thread.sleep(forTimeInterval: 0.2)  // a slow objective, off the clock
+            return 1
         }, coefficients: { ([1, 2], 3) })
         recorder.record(iteration: 2, objective: { 1 }, coefficients: { ([1], 0) })
         #expect(recorder.points.count == 2)
         #expect(recorder.points[0].error == 6)
         #expect(recorder.points[1].error == 1)
-        #expect(recorder.points[1].seconds - recorder.points[0].seconds < 0.005)
-        #expect(recorder.clock.seconds < 0.005 + recorder.points[1].seconds)
+        #expect(recorder.points[1].seconds - recorder.points[0].seconds < 0.1)
+        #expect(recorder.clock.seconds < 0.1)
     }
 
     @Test func intervalZeroIsNeverDue() {

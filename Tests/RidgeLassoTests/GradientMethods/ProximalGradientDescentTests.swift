@@ -119,3 +119,25 @@ import Testing
         #expect(throws: RegressionError.self) { try solver.objectiveAndDualityGap(x, y, coefficients: [1]) }
     }
 }
+
+@Suite struct ProximalAgainstCoordinateDescentTests {
+    /// ISTA and FISTA reach the coordinate-descent answer (``Lasso``/``ElasticNet`` at
+    /// tolerance 1e-12) on correlated data, for the lasso and an elastic net.
+    @Test(arguments: [1.0, 0.5])
+    func reachesTheCoordinateDescentAnswer(l1Ratio: Double) throws {
+        let (x, y) = GradientTestData.problem(n: 90, p: 12, seed: 17, scales: (0..<12).map { 1 / (1 + Double($0)) })
+        let alpha = 0.3
+        let cd = try ElasticNet(alpha: alpha, l1Ratio: l1Ratio, tolerance: 1e-12).fit(x, y)
+        #expect(cd.converged)
+        for acceleration in GradientAcceleration.allCases {
+            let fit = try ProximalGradientDescent(alpha: alpha, l1Ratio: l1Ratio, acceleration: acceleration,
+                                                  tolerance: 1e-13, maximumIterations: 500_000).fit(x, y)
+            #expect(fit.converged)
+            #expect(abs(fit.objective - cd.objective) <= 1e-10 * cd.objective)
+            for j in 0..<12 { #expect(abs(fit.coefficients[j] - cd.coefficients[j]) < 1e-5, "j = \(j)") }
+            #expect(abs(fit.intercept - cd.intercept) < 1e-5)
+            // Both certify the same zero pattern (up to coefficients at rounding level).
+            for j in 0..<12 where cd.coefficients[j] == 0 { #expect(abs(fit.coefficients[j]) < 1e-8) }
+        }
+    }
+}
