@@ -184,6 +184,12 @@ public struct ElasticNet: Sendable {
             grid = AlphaGrid.logSpaced(maximum: maximum, count: count, epsilon: epsilon)
         }
         let solver = try CoordinateDescentSolver(design: setup.design, options: solverOptions, initial: nil)
+        // A covariance-scheme path that goes 10× below its start will need most Gram columns:
+        // one dsyrk for all of them costs half the flops of growing the cache batch by batch, and
+        // reads X once.
+        if solver.scheme == .covariance, let first = grid.first, let last = grid.last, last < 0.1 * first {
+            try solver.ensureCached(Array(0..<setup.design.columns))
+        }
         var previous = ElasticNet.currentL1Strength(solver, weights: setup.l1Weights, positive: positive)
         var intercepts: [Double] = [], coefficients: [[Double]] = [], gaps: [Double] = []
         var iterations: [Int] = [], converged: [Bool] = [], objectives: [Double] = []
