@@ -72,7 +72,7 @@ class SplitMix64:
         z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
         return z ^ (z >> 31)
 
-    def index_below(self, bound):  # Lemire's method, as SplitMix64Generator.nextIndex(below:)
+    def index_below(self, bound):  # Lemire's method, as SplitMix64.nextIndex(below:)
         product = self.next() * bound
         if product & MASK < bound:
             threshold = ((1 << 64) - bound) % bound

@@ -123,15 +123,8 @@ private func writeRandomCSV(path: String, rows: Int, columns: Int, seed: UInt64)
         throw CSVReadTimingError(description: "CSV timing: cannot create \(path)")
     }
     defer { fclose(file) }
-    var state = seed
-    func next() -> Double {   // SplitMix64 → uniform in [-1, 1)
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Double(z >> 11) * 0x1p-52 - 1
-    }
+    var source = SplitMix64(seed: seed)
+    func next() -> Double { 2 * source.nextUniform() - 1 }   // uniform in [-1, 1)
     var line: [UInt8] = []
     line.reserveCapacity(columns * 24)
     var total = 0

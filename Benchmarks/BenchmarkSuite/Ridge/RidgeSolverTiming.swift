@@ -76,15 +76,8 @@ private func fmt(_ x: Double, _ digits: Int) -> String { String(format: "%.\(dig
 /// u_k = (SplitMix64 output k) >> 11 · 2⁻⁵³ for k = 0, 1, 2, …; X (column-major, entry k = i + j·n)
 /// = 2u_k − 1, then y_i = 2u_{np+i} − 1 + Σⱼ X[i,j]·(−1)ʲ/√p.
 public func ridgeTimingProblem(rows n: Int, columns p: Int, seed: UInt64) throws -> (x: Matrix, y: [Double]) {
-    var state = seed
-    func next() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return 2 * (Double(z >> 11) * 0x1.0p-53) - 1
-    }
+    var source = SplitMix64(seed: seed)
+    func next() -> Double { 2 * source.nextUniform() - 1 }
     let storage = [Double](unsafeUninitializedCapacity: n * p) { buffer, count in
         for k in 0..<(n * p) { buffer[k] = next() }
         count = n * p

@@ -136,15 +136,8 @@ public func measureLassoSelection(
 
 /// The seeded problem described at ``measureLassoSelection``.
 private func selectionProblem(rows n: Int, columns p: Int, nonzeros k: Int, noise: Double, seed: UInt64) -> (Matrix, [Double]) {
-    var state = seed
-    func uniform() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Double(z >> 11) * 0x1p-53 * 2 - 1
-    }
+    var source = SplitMix64(seed: seed)
+    func uniform() -> Double { source.nextUniform() * 2 - 1 }
     var x = Matrix(rows: n, columns: p)
     for k in 0..<(n * p) { x.storage[k] = uniform() }
     var y = [Double](repeating: 0, count: n)

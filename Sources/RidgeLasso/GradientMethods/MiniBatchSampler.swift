@@ -4,13 +4,13 @@
 struct MiniBatchSampler {
     let rows: Int
     let batchSize: Int
-    private var rng: GradientRandomSource
+    private var rng: SplitMix64
     private var order: [Int]
 
     init(rows: Int, batchSize: Int, seed: UInt64) {
         self.rows = rows
         self.batchSize = min(max(1, batchSize), max(1, rows))
-        rng = GradientRandomSource(seed: seed)
+        rng = SplitMix64(seed: seed)
         order = Array(0..<rows)
     }
 

@@ -24,7 +24,7 @@ public enum PowerIteration {
         apply: ([Double]) throws(RegressionError) -> [Double]
     ) throws(RegressionError) -> Double {
         guard dimension > 0 else { return 0 }
-        var rng = GradientRandomSource(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var v = (0..<dimension).map { _ in rng.nextUniform() - 0.5 }
         normalize(&v)
         var estimate = 0.0

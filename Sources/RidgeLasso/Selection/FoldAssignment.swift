@@ -34,7 +34,7 @@ public struct FoldAssignment: Sendable, Equatable {
         case .shuffled(let k, let seed):
             try FoldAssignment.checkCount(k, rows: rows)
             var labels = (0..<rows).map { $0 % k }
-            var g = SplitMix64Generator(seed: seed)
+            var g = SplitMix64(seed: seed)
             if rows > 1 {
                 for i in stride(from: rows - 1, to: 0, by: -1) {
                     labels.swapAt(i, g.nextIndex(below: i + 1))

@@ -3,20 +3,6 @@ import LinearAlgebra
 @testable import RidgeLasso
 import Testing
 
-/// A seeded CSVTestGenerator (Steele, Lea & Flood 2014) for reproducible test data.
-private struct CSVTestGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-}
-
 /// Writes `text` to a fresh temporary file and returns its path.
 private func csvTemporaryFile(_ text: String, name: String = "data.csv") throws -> String {
     let dir = FileManager.default.temporaryDirectory
@@ -97,12 +83,12 @@ struct CSVReaderTests {
 
     @Test("every double round-trips exactly through its shortest and 17-digit decimal forms")
     func exactRoundTrip() throws {
-        var rng = CSVTestGenerator(state: 20_261_123)
+        var rng = SplitMix64(seed: 20_261_123)
         var values: [Double] = []
         for k in 0..<4000 {
             switch k % 4 {
-            case 0: values.append(rng.unit() * 2 - 1)
-            case 1: values.append((rng.unit() - 0.5) * pow(10, Double(Int(rng.next() % 40)) - 20))
+            case 0: values.append(rng.nextUniform() * 2 - 1)
+            case 1: values.append((rng.nextUniform() - 0.5) * pow(10, Double(Int(rng.next() % 40)) - 20))
             case 2: values.append(Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF))   // finite, any exponent
             default: values.append(Double(Int64(bitPattern: rng.next()) >> 20))
             }
@@ -124,7 +110,7 @@ struct CSVReaderTests {
 
     @Test("digit strings of every length 1…25, with leading zeros, around the 8-digit blocks and the 19-digit limit")
     func digitBlocks() throws {
-        var rng = CSVTestGenerator(state: 99)
+        var rng = SplitMix64(seed: 99)
         var cells: [String] = []
         for length in 1...25 {
             for _ in 0..<20 {
@@ -152,13 +138,13 @@ struct CSVReaderTests {
 
     @Test("a file read in chunks: rows straddling chunk boundaries and a line longer than a chunk")
     func chunkedFile() throws {
-        var rng = CSVTestGenerator(state: 7)
+        var rng = SplitMix64(seed: 7)
         let p = 3000   // a header line and rows of ~60 kB; 40 rows cross many 1 MiB chunks
         let longName = String(repeating: "n", count: 1_200_000)   // header longer than one chunk
         var text = longName + "," + (1..<p).map { "x\($0)" }.joined(separator: ",") + "\r\n"
         var expected: [[Double]] = []
         for _ in 0..<40 {
-            let row = (0..<p).map { _ in rng.unit() * 1000 - 500 }
+            let row = (0..<p).map { _ in rng.nextUniform() * 1000 - 500 }
             expected.append(row)
             text += row.map { "\($0)" }.joined(separator: ",") + "\r\n"
         }
@@ -245,11 +231,11 @@ struct CSVReaderTests {
 
     @Test("a large file (over the parallel threshold) equals its in-memory parse")
     func largeFileParallel() throws {
-        var rng = CSVTestGenerator(state: 5)
+        var rng = SplitMix64(seed: 5)
         var text = "x,y,z\n"
         var count = 0
         while text.utf8.count < CSVReader.parallelThreshold + 100_000 {
-            text += "\(rng.unit()),\(rng.unit() * 1e6),\(Int(rng.next() % 1000))\n"
+            text += "\(rng.nextUniform()),\(rng.nextUniform() * 1e6),\(Int(rng.next() % 1000))\n"
             count += 1
         }
         let fromFile = try CSVReader.read(contentsOf: try csvTemporaryFile(text))

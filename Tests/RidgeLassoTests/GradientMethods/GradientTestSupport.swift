@@ -3,14 +3,10 @@ import LinearAlgebra
 
 /// Seeded data for the gradient-method tests (SplitMix64 + Box–Muller; no Foundation randomness).
 struct GradientTestRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
+    private var source: SplitMix64
+    init(seed: UInt64) { source = SplitMix64(seed: seed) }
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        source.next()
     }
     mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) * 0x1p-53 }
     mutating func gaussian() -> Double {

@@ -2,17 +2,8 @@ import Foundation
 import LinearAlgebra
 @testable import RidgeLasso
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator for reproducible test data.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// Test-data draws on the library's seeded generator.
+extension SplitMix64 {
     /// Uniform in (0, 1).
     mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }
     /// Standard normal (Box–Muller).

@@ -5,14 +5,10 @@ import LinearAlgebra
 /// Seeded data and brute-force references for the model-selection tests. Names carry a `cv`
 /// prefix so they cannot collide with other suites' helpers in this target.
 struct CVRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
+    private var source: SplitMix64
+    init(seed: UInt64) { source = SplitMix64(seed: seed) }
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        source.next()
     }
     mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 * 2 - 1 }
     mutating func normal() -> Double {

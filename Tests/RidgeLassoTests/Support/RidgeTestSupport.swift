@@ -6,15 +6,11 @@ import Testing
 /// SplitMix64 (Steele, Lea, Flood 2014): a tiny seeded generator, so every random test problem
 /// is the same on every run and machine.
 struct RidgeTestRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
+    private var source: SplitMix64
+    init(seed: UInt64) { source = SplitMix64(seed: seed) }
 
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        source.next()
     }
 
     /// Uniform in [0, 1).
