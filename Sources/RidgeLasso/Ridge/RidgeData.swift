@@ -151,3 +151,24 @@ final class RidgeData {
         return models
     }
 }
+
+extension RidgeData {
+    /// `x` (the centered active columns) with every column scaled to unit Euclidean norm, and
+    /// the norms D, so that x = z·D. Used by QR and by SVD at α = 0: equilibration keeps the
+    /// digits an unscaled factorization loses on badly scaled (e.g. polynomial) designs.
+    /// - Throws: ``RegressionError/singular(_:)`` for a column whose norm is 0 or overflows.
+    func equilibrated(_ x: Matrix) throws(RegressionError) -> (Matrix, [Double]) {
+        var z = x
+        var norms = [Double](repeating: 0, count: x.columns)
+        for j in 0..<x.columns {
+            let column = z.column(j)
+            let norm = BLAS.norm(column)
+            guard norm > 0, norm.isFinite else {
+                throw .singular("column \(active[j]) has centered norm \(norm)")
+            }
+            norms[j] = norm
+            z.setColumn(j, to: column.map { $0 / norm })
+        }
+        return (z, norms)
+    }
+}

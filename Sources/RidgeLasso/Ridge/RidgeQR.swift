@@ -29,17 +29,7 @@ struct RidgeQR {
             rhs = c.y
             scale = nil
         } else {
-            var z = c.x
-            var norms = [Double](repeating: 0, count: data.p)
-            for j in 0..<data.p {
-                let column = z.column(j)
-                let norm = BLAS.norm(column)
-                guard norm > 0, norm.isFinite else {
-                    throw .singular("column \(data.active[j]) has centered norm \(norm)")
-                }
-                norms[j] = norm
-                z.setColumn(j, to: column.map { $0 / norm })
-            }
+            let (z, norms) = try data.equilibrated(c.x)
             let f = try la { () throws(LinearAlgebraError) in try QRFactorization(z) }
             factorization = f
             r = f.r

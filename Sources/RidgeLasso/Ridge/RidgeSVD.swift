@@ -36,18 +36,7 @@ struct RidgeSVD {
 
     /// Xc scaled to unit column norms, and the norms.
     private func equilibratedDesign() throws(RegressionError) -> (Matrix, [Double]) {
-        var z = try data.centered().x
-        var norms = [Double](repeating: 0, count: data.p)
-        for j in 0..<data.p {
-            let column = z.column(j)
-            let norm = BLAS.norm(column)
-            guard norm > 0, norm.isFinite else {
-                throw .singular("column \(data.active[j]) has centered norm \(norm)")
-            }
-            norms[j] = norm
-            z.setColumn(j, to: column.map { $0 / norm })
-        }
-        return (z, norms)
+        try data.equilibrated(data.centered().x)
     }
 
     private mutating func tallFactors() throws(RegressionError) -> (r: Matrix, scale: [Double], qty: Matrix) {
