@@ -7,14 +7,9 @@ import Testing
 struct BadInputTests {
     static let orthogonal = Fixture.path("orthogonal.csv")
 
-    /// Runs and checks the invariant; returns the single stderr line.
+    /// Runs and checks the bad-input contract; returns the single stderr line.
     static func failure(_ arguments: [String], status: Int32) throws -> String {
-        let r = try CLIProcess.run(arguments)
-        #expect(r.status == status, "\(arguments): status \(r.status), stderr \(r.stderr)")
-        #expect(r.stdout.isEmpty, "\(arguments): stdout \(r.stdout)")
-        #expect(r.stderr.hasSuffix("\n"))
-        #expect(r.stderrLines.count == 1, "\(arguments): stderr \(r.stderr)")
-        return String(r.stderrLines.first ?? "")
+        try CLIProcess.expectFailure(arguments, status: status)
     }
 
     static func fit(_ file: String, _ extra: [String] = []) -> [String] {

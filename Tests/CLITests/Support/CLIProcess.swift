@@ -121,3 +121,17 @@ func topLevelKeys(_ text: String) -> [String] {
     }
     return keys
 }
+
+extension CLIProcess {
+    /// Runs `ridgelasso` with `arguments` and checks the bad-input contract: exit `status`,
+    /// nothing on standard output, exactly one newline-terminated line on standard error.
+    /// Returns that line.
+    static func expectFailure(_ arguments: [String], status: Int32) throws -> String {
+        let r = try run(arguments)
+        #expect(r.status == status, "\(arguments): status \(r.status), stderr \(r.stderr)")
+        #expect(r.stdout.isEmpty, "\(arguments): stdout \(r.stdout)")
+        #expect(r.stderr.hasSuffix("\n"))
+        #expect(r.stderrLines.count == 1, "\(arguments): stderr \(r.stderr)")
+        return String(r.stderrLines.first ?? "")
+    }
+}
