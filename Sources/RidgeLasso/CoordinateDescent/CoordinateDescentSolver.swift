@@ -348,6 +348,17 @@ final class CoordinateDescentSolver {
         }
     }
 
+    /// The outcome at w = 0 when the caller has established that 0 is the solution (α ≥ α_max):
+    /// sets w = 0, refreshes the correlations and reports the duality gap there. The KKT check of
+    /// every feature at 0 does the work of one sweep that moves nothing, and counts as one iteration.
+    func zeroOutcome(penalty: ElasticNetPenalty) throws(RegressionError) -> CoordinateDescentOutcome {
+        for j in 0..<p { w[j] = 0 }
+        try refreshCorrelations()
+        let gap = try currentGap(penalty)
+        let target = options.tolerance * max(0.5 * residualNormSquared, 1e-4 * 0.5 * design.yy)
+        return CoordinateDescentOutcome(iterations: 1, dualityGap: gap, converged: gap <= target)
+    }
+
     /// Whether feature j with wⱼ = 0 violates its KKT condition at the current ρ.
     @inline(__always)
     private func violates(_ j: Int, _ penalty: ElasticNetPenalty) -> Bool {
