@@ -640,17 +640,17 @@ final class CoordinateDescentSolver {
         var h = Matrix(rows: m, columns: m)
         var rhs = [Double](repeating: 0, count: m)
         if scheme == .naive {
-            var block = [Double](repeating: 0, count: n * m)
+            guard extendNewtonGram(activeList) else { return false }
             design.x.storage.withUnsafeBufferPointer { xs in
+                for (k, j) in activeList.enumerated() { rhs[k] = c * BLAS.dot(n, xs.baseAddress! + j * n, r) }
+            }
+            let stride = newtonStride
+            newtonGram.withUnsafeBufferPointer { gp in
                 for (k, j) in activeList.enumerated() {
-                    let col = xs.baseAddress! + j * n, mj = design.shift[j]
-                    for i in 0..<n { block[k * n + i] = col[i] - mj }
-                    rhs[k] = c * BLAS.dot(n, col, r)
+                    let row = newtonSlot[j] * stride
+                    for (l, jj) in activeList.enumerated() { h.storage[k * m + l] = gp[row + newtonSlot[jj]] }
                 }
             }
-            guard let bm = try? Matrix(rows: n, columns: m, columnMajor: block), let gram = try? bm.gram() else { return false }
-            h = gram
-            for k in 0..<(m * m) { h.storage[k] *= c }
         } else {
             for (k, j) in activeList.enumerated() {
                 let column = cache + slotOf[j] * p
@@ -670,6 +670,69 @@ final class CoordinateDescentSolver {
         return ok
     }
 
+    // Newton Gram cache (naive scheme): c X̃ᵀX̃ restricted to every feature that has been active in
+    // a Newton step, kept along the path so each step only computes the columns of new features.
+    var newtonFeatures: [Int] = []
+    lazy var newtonSlot = [Int](repeating: -1, count: p)
+    /// c X̃ᵀX̃ of `newtonFeatures`, entry (a, b) at a · newtonStride + b.
+    var newtonGram: [Double] = []
+    var newtonStride = 0
+
+    /// Adds the features of `features` missing from the Newton Gram cache, by one `dgemm`
+    /// (n·|new|·k flops, the cached features' centered columns copied transiently); a cache that
+    /// would exceed ``newtonCacheLimit`` features restarts from `features`. False if the product fails.
+    private func extendNewtonGram(_ features: [Int]) -> Bool {
+        if newtonFeatures.count + features.filter({ newtonSlot[$0] < 0 }).count > Self.newtonCacheLimit {
+            for j in newtonFeatures { newtonSlot[j] = -1 }
+            newtonFeatures.removeAll()
+            newtonGram = []
+            newtonStride = 0
+        }
+        let missing = features.filter { newtonSlot[$0] < 0 }
+        if missing.isEmpty { return true }
+        let old = newtonFeatures.count, total = old + missing.count
+        guard total <= Self.newtonCacheLimit else { return false }
+        let everything = newtonFeatures + missing
+        var columns = [Double](repeating: 0, count: n * total)
+        design.x.storage.withUnsafeBufferPointer { xs in
+            for (k, j) in everything.enumerated() {
+                let col = xs.baseAddress! + j * n, mj = design.shift[j]
+                for i in 0..<n { columns[k * n + i] = col[i] - mj }
+            }
+        }
+        let block = Array(columns[(old * n)...])
+        guard let mBlock = try? Matrix(rows: n, columns: missing.count, columnMajor: block),
+              let all = try? Matrix(rows: n, columns: total, columnMajor: columns),
+              let product = try? mBlock.multiplied(by: all, transposingSelf: true) else {
+            return false
+        }
+        if total > newtonStride {
+            let stride = min(max(total, 2 * newtonStride, 64), Self.newtonCacheLimit)
+            var fresh = [Double](repeating: 0, count: stride * stride)
+            for a in 0..<old {
+                for b in 0..<old { fresh[a * stride + b] = newtonGram[a * newtonStride + b] }
+            }
+            newtonGram = fresh
+            newtonStride = stride
+        }
+        let c = design.c, stride = newtonStride, mc = missing.count
+        for (k, j) in missing.enumerated() {
+            newtonSlot[j] = old + k
+            newtonFeatures.append(j)
+        }
+        for k in 0..<mc {
+            let a = old + k
+            for b in 0..<total {
+                let value = c * product.storage[k + b * mc]
+                newtonGram[a * stride + b] = value
+                newtonGram[b * stride + a] = value
+            }
+        }
+        return true
+    }
+
+    /// Most features kept in the Newton Gram cache (its memory is 8·limit² bytes).
+    static let newtonCacheLimit = 2 * newtonMaximumSize
     /// Largest active set for a Newton step (its cost is n·|A|² + |A|³/3).
     static let newtonMaximumSize = 2000
     /// How much faster BLAS-3 (`dsyrk`, `dpotrf`) runs per flop than the memory-bound sweeps,
