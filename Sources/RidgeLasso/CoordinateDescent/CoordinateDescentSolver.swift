@@ -634,40 +634,56 @@ final class CoordinateDescentSolver {
     /// the support and signs are right this lands on the solution at once — the cure for the
     /// slow, ill-conditioned end of a p ≫ n path, where hundreds of CD sweeps would be needed.
     private func newtonStep(penalty: ElasticNetPenalty) -> Bool {
-        let m = activeList.count
+        // Coordinates that reached 0 during the sweeps stay at 0: the sign-fixed model is that of
+        // the nonzero ones (positions `live` in `activeList`).
+        let live = activeList.indices.filter { w[activeList[$0]] != 0 }
+        let features = live.map { activeList[$0] }
+        let m = features.count
         guard m > 0, m <= Self.newtonMaximumSize else { return false }
         let c = design.c
         var h = Matrix(rows: m, columns: m)
         var rhs = [Double](repeating: 0, count: m)
         if scheme == .naive {
-            guard extendNewtonGram(activeList) else { return false }
+            guard extendNewtonGram(features) else { return false }
             design.x.storage.withUnsafeBufferPointer { xs in
-                for (k, j) in activeList.enumerated() { rhs[k] = c * BLAS.dot(n, xs.baseAddress! + j * n, r) }
+                for (k, j) in features.enumerated() { rhs[k] = c * BLAS.dot(n, xs.baseAddress! + j * n, r) }
             }
             let stride = newtonStride
+            let slots = features.map { newtonSlot[$0] }
             newtonGram.withUnsafeBufferPointer { gp in
-                for (k, j) in activeList.enumerated() {
-                    let row = newtonSlot[j] * stride
-                    for (l, jj) in activeList.enumerated() { h.storage[k * m + l] = gp[row + newtonSlot[jj]] }
+                h.storage.withUnsafeMutableBufferPointer { hp in
+                    for k in 0..<m {
+                        let row = slots[k] * stride
+                        for l in 0..<m { hp[k * m + l] = gp[row + slots[l]] }
+                    }
                 }
             }
         } else {
-            for (k, j) in activeList.enumerated() {
+            for (k, j) in features.enumerated() {
                 let column = cache + slotOf[j] * p
-                for (l, jj) in activeList.enumerated() { h.storage[k * m + l] = column[jj] }
+                for (l, jj) in features.enumerated() { h.storage[k * m + l] = column[jj] }
                 rhs[k] = g[j]
             }
         }
-        for (k, j) in activeList.enumerated() {
+        for (k, j) in features.enumerated() {
             let mu = penalty.l2 * penalty.l2Weights[j]
             h.storage[k * m + k] += mu
             rhs[k] -= mu * w[j] + penalty.l1 * penalty.l1Weights[j] * (w[j] > 0 ? 1 : -1)
         }
         guard let factor = try? CholeskyFactorization(h) else { return false }
         guard factor.reciprocalCondition > 1e-14,
-              let d = try? factor.solve(rhs) else { return false }
-        let ok = tryStep(d, penalty: penalty, lineSearch: true)
-        return ok
+              let solution = try? factor.solve(rhs) else { return false }
+        var d = [Double](repeating: 0, count: activeList.count)
+        for (k, position) in live.enumerated() { d[position] = solution[k] }
+        // Coordinates whose Newton target crosses 0 stop at 0 (the sign-fixed model ends there):
+        // this clipped point is tried first, then the line search along d.
+        var clipped = d, crossings = 0
+        for position in live {
+            let j = activeList[position], target = w[j] + d[position]
+            if target == 0 || (target > 0) != (w[j] > 0) { clipped[position] = -w[j]; crossings += 1 }
+        }
+        if crossings > 0 && tryStep(clipped, penalty: penalty, lineSearch: true) { return true }
+        return tryStep(d, penalty: penalty, lineSearch: true)
     }
 
     // Newton Gram cache (naive scheme): c X̃ᵀX̃ restricted to every feature that has been active in
@@ -770,4 +786,5 @@ final class CoordinateDescentSolver {
         return z.allSatisfy { $0.isFinite } ? z : nil
     }
 }
+
 
