@@ -348,6 +348,17 @@ final class CoordinateDescentSolver {
         }
     }
 
+    /// The outcome at w = 0 when the caller has established that 0 is the solution (α ≥ α_max):
+    /// sets w = 0, refreshes the correlations and reports the duality gap there. The KKT check of
+    /// every feature at 0 does the work of one sweep that moves nothing, and counts as one iteration.
+    func zeroOutcome(penalty: ElasticNetPenalty) throws(RegressionError) -> CoordinateDescentOutcome {
+        for j in 0..<p { w[j] = 0 }
+        try refreshCorrelations()
+        let gap = try currentGap(penalty)
+        let target = options.tolerance * max(0.5 * residualNormSquared, 1e-4 * 0.5 * design.yy)
+        return CoordinateDescentOutcome(iterations: 1, dualityGap: gap, converged: gap <= target)
+    }
+
     /// Whether feature j with wⱼ = 0 violates its KKT condition at the current ρ.
     @inline(__always)
     private func violates(_ j: Int, _ penalty: ElasticNetPenalty) -> Bool {
@@ -623,42 +634,121 @@ final class CoordinateDescentSolver {
     /// the support and signs are right this lands on the solution at once — the cure for the
     /// slow, ill-conditioned end of a p ≫ n path, where hundreds of CD sweeps would be needed.
     private func newtonStep(penalty: ElasticNetPenalty) -> Bool {
-        let m = activeList.count
+        // Coordinates that reached 0 during the sweeps stay at 0: the sign-fixed model is that of
+        // the nonzero ones (positions `live` in `activeList`).
+        let live = activeList.indices.filter { w[activeList[$0]] != 0 }
+        let features = live.map { activeList[$0] }
+        let m = features.count
         guard m > 0, m <= Self.newtonMaximumSize else { return false }
         let c = design.c
         var h = Matrix(rows: m, columns: m)
         var rhs = [Double](repeating: 0, count: m)
         if scheme == .naive {
-            var block = [Double](repeating: 0, count: n * m)
+            guard extendNewtonGram(features) else { return false }
             design.x.storage.withUnsafeBufferPointer { xs in
-                for (k, j) in activeList.enumerated() {
-                    let col = xs.baseAddress! + j * n, mj = design.shift[j]
-                    for i in 0..<n { block[k * n + i] = col[i] - mj }
-                    rhs[k] = c * BLAS.dot(n, col, r)
+                for (k, j) in features.enumerated() { rhs[k] = c * BLAS.dot(n, xs.baseAddress! + j * n, r) }
+            }
+            let stride = newtonStride
+            let slots = features.map { newtonSlot[$0] }
+            newtonGram.withUnsafeBufferPointer { gp in
+                h.storage.withUnsafeMutableBufferPointer { hp in
+                    for k in 0..<m {
+                        let row = slots[k] * stride
+                        for l in 0..<m { hp[k * m + l] = gp[row + slots[l]] }
+                    }
                 }
             }
-            guard let bm = try? Matrix(rows: n, columns: m, columnMajor: block), let gram = try? bm.gram() else { return false }
-            h = gram
-            for k in 0..<(m * m) { h.storage[k] *= c }
         } else {
-            for (k, j) in activeList.enumerated() {
+            for (k, j) in features.enumerated() {
                 let column = cache + slotOf[j] * p
-                for (l, jj) in activeList.enumerated() { h.storage[k * m + l] = column[jj] }
+                for (l, jj) in features.enumerated() { h.storage[k * m + l] = column[jj] }
                 rhs[k] = g[j]
             }
         }
-        for (k, j) in activeList.enumerated() {
+        for (k, j) in features.enumerated() {
             let mu = penalty.l2 * penalty.l2Weights[j]
             h.storage[k * m + k] += mu
             rhs[k] -= mu * w[j] + penalty.l1 * penalty.l1Weights[j] * (w[j] > 0 ? 1 : -1)
         }
         guard let factor = try? CholeskyFactorization(h) else { return false }
         guard factor.reciprocalCondition > 1e-14,
-              let d = try? factor.solve(rhs) else { return false }
-        let ok = tryStep(d, penalty: penalty, lineSearch: true)
-        return ok
+              let solution = try? factor.solve(rhs) else { return false }
+        var d = [Double](repeating: 0, count: activeList.count)
+        for (k, position) in live.enumerated() { d[position] = solution[k] }
+        // Coordinates whose Newton target crosses 0 stop at 0 (the sign-fixed model ends there):
+        // this clipped point is tried first, then the line search along d.
+        var clipped = d, crossings = 0
+        for position in live {
+            let j = activeList[position], target = w[j] + d[position]
+            if target == 0 || (target > 0) != (w[j] > 0) { clipped[position] = -w[j]; crossings += 1 }
+        }
+        if crossings > 0 && tryStep(clipped, penalty: penalty, lineSearch: true) { return true }
+        return tryStep(d, penalty: penalty, lineSearch: true)
     }
 
+    // Newton Gram cache (naive scheme): c X̃ᵀX̃ restricted to every feature that has been active in
+    // a Newton step, kept along the path so each step only computes the columns of new features.
+    var newtonFeatures: [Int] = []
+    lazy var newtonSlot = [Int](repeating: -1, count: p)
+    /// c X̃ᵀX̃ of `newtonFeatures`, entry (a, b) at a · newtonStride + b.
+    var newtonGram: [Double] = []
+    var newtonStride = 0
+
+    /// Adds the features of `features` missing from the Newton Gram cache, by one `dgemm`
+    /// (n·|new|·k flops, the cached features' centered columns copied transiently); a cache that
+    /// would exceed ``newtonCacheLimit`` features restarts from `features`. False if the product fails.
+    private func extendNewtonGram(_ features: [Int]) -> Bool {
+        if newtonFeatures.count + features.filter({ newtonSlot[$0] < 0 }).count > Self.newtonCacheLimit {
+            for j in newtonFeatures { newtonSlot[j] = -1 }
+            newtonFeatures.removeAll()
+            newtonGram = []
+            newtonStride = 0
+        }
+        let missing = features.filter { newtonSlot[$0] < 0 }
+        if missing.isEmpty { return true }
+        let old = newtonFeatures.count, total = old + missing.count
+        guard total <= Self.newtonCacheLimit else { return false }
+        let everything = newtonFeatures + missing
+        var columns = [Double](repeating: 0, count: n * total)
+        design.x.storage.withUnsafeBufferPointer { xs in
+            for (k, j) in everything.enumerated() {
+                let col = xs.baseAddress! + j * n, mj = design.shift[j]
+                for i in 0..<n { columns[k * n + i] = col[i] - mj }
+            }
+        }
+        let block = Array(columns[(old * n)...])
+        guard let mBlock = try? Matrix(rows: n, columns: missing.count, columnMajor: block),
+              let all = try? Matrix(rows: n, columns: total, columnMajor: columns),
+              let product = try? mBlock.multiplied(by: all, transposingSelf: true) else {
+            return false
+        }
+        if total > newtonStride {
+            let stride = min(max(total, 2 * newtonStride, 64), Self.newtonCacheLimit)
+            var fresh = [Double](repeating: 0, count: stride * stride)
+            for a in 0..<old {
+                for b in 0..<old { fresh[a * stride + b] = newtonGram[a * newtonStride + b] }
+            }
+            newtonGram = fresh
+            newtonStride = stride
+        }
+        let c = design.c, stride = newtonStride, mc = missing.count
+        for (k, j) in missing.enumerated() {
+            newtonSlot[j] = old + k
+            newtonFeatures.append(j)
+        }
+        for k in 0..<mc {
+            let a = old + k
+            for b in 0..<total {
+                let value = c * product.storage[k + b * mc]
+                newtonGram[a * stride + b] = value
+                newtonGram[b * stride + a] = value
+            }
+        }
+        return true
+    }
+
+    /// Most features kept in the Newton Gram cache (its memory is 8·limit² bytes).
+    static let newtonCacheLimit = 2 * newtonMaximumSize
     /// Largest active set for a Newton step (its cost is n·|A|² + |A|³/3).
     static let newtonMaximumSize = 2000
     /// How much faster BLAS-3 (`dsyrk`, `dpotrf`) runs per flop than the memory-bound sweeps,
@@ -696,4 +786,5 @@ final class CoordinateDescentSolver {
         return z.allSatisfy { $0.isFinite } ? z : nil
     }
 }
+
 

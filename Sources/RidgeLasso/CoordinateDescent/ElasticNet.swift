@@ -115,6 +115,12 @@ public struct ElasticNet: Sendable {
                                         l2Weights: setup.l2Weights, positive: positive)
         let solver = try CoordinateDescentSolver(design: setup.design, options: solverOptions,
                                                  initial: initialCoefficients)
+        // From w = 0 at α ≥ α_max (computed exactly as ``alphaMax``), w = 0 is the solution: return it
+        // exactly, whatever rounding the sweeps' own correlations would have.
+        if initialCoefficients?.allSatisfy({ $0 == 0 }) ?? true,
+           try ElasticNet.zeroIsSolution(setup, alpha: alpha, l1Ratio: l1Ratio) {
+            return model(solver, setup, penalty, alpha, try solver.zeroOutcome(penalty: penalty))
+        }
         var previous = ElasticNet.currentL1Strength(solver, weights: setup.l1Weights, positive: positive)
         // A cold naive-scheme fit far below α_max goes down a short path first (ratio ≈ 0.3 per step, loose
         // tolerance), as glmnet recommends: each step's strong rule keeps the working set small,
@@ -193,9 +199,19 @@ public struct ElasticNet: Sendable {
         var previous = ElasticNet.currentL1Strength(solver, weights: setup.l1Weights, positive: positive)
         var intercepts: [Double] = [], coefficients: [[Double]] = [], gaps: [Double] = []
         var iterations: [Int] = [], converged: [Bool] = [], objectives: [Double] = []
+        // Leading α ≥ α_max (w = 0 still): exact zeros, as in ``fit(_:_:sampleWeights:initialCoefficients:)``.
+        let zeroBelow = try ElasticNet.zeroThreshold(setup, l1Ratio: l1Ratio)
+        var atZero = true
         for (k, a) in grid.enumerated() {
             let penalty = ElasticNetPenalty(alpha: a, l1Ratio: l1Ratio, l1Weights: setup.l1Weights,
                                             l2Weights: setup.l2Weights, positive: positive)
+            if atZero, let threshold = zeroBelow, a >= threshold {
+                let m = model(solver, setup, penalty, a, try solver.zeroOutcome(penalty: penalty))
+                intercepts.append(m.intercept); coefficients.append(m.coefficients); gaps.append(m.dualityGap)
+                iterations.append(m.iterations); converged.append(m.converged); objectives.append(m.objective)
+                continue
+            }
+            atZero = false
             // Warm start, improved by linear extrapolation of the last two points when that lowers
             // the objective (the path is piecewise linear in α for the lasso, smooth for r < 1).
             if acceleration && k >= 2 && grid[k - 2] > grid[k - 1] {
@@ -254,6 +270,21 @@ public struct ElasticNet: Sendable {
             throw .overflow("α_max = maxⱼ |xⱼᵀ(y − ȳ)|/(n r) exceeds the largest Double for l1Ratio = \(l1Ratio); use a larger l1Ratio or explicit alphas")
         }
         return maximum
+    }
+
+    /// α_max of the prepared problem when w = 0 is the solution for every α ≥ α_max (no feature
+    /// with a zero l1 weight, r > 0), else nil. Computed by the same arithmetic as ``alphaMax``, so
+    /// a fit at exactly the reported α_max gives exact zeros on any BLAS.
+    static func zeroThreshold(_ setup: Setup, l1Ratio: Double) throws(RegressionError) -> Double? {
+        guard l1Ratio > 0 else { return nil }
+        for j in 0..<setup.l1Weights.count where setup.l1Weights[j] == 0 && setup.design.curvature[j] > 0 { return nil }
+        return try alphaMax(setup.design, l1Weights: setup.l1Weights, l1Ratio: l1Ratio)
+    }
+
+    /// Whether w = 0 solves the problem at `alpha` (see ``zeroThreshold(_:l1Ratio:)``).
+    static func zeroIsSolution(_ setup: Setup, alpha: Double, l1Ratio: Double) throws(RegressionError) -> Bool {
+        guard let threshold = try zeroThreshold(setup, l1Ratio: l1Ratio) else { return false }
+        return alpha >= threshold
     }
 
     // MARK: - Shared setup
