@@ -98,22 +98,8 @@ struct Design {
     }
 }
 
-/// `name` in double quotes with quotes and control characters escaped (one line).
-func quoted(_ name: String) -> String {
-    var out = "\""
-    for scalar in name.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 { out += "\\u{\(String(scalar.value, radix: 16))}" } else { out.unicodeScalars.append(scalar) }
-        }
-    }
-    return out + "\""
-}
+/// `name` in double quotes, control characters escaped, shortened: one line (as in CSV errors).
+func quoted(_ name: String) -> String { CSVError.quoted(name) }
 
 /// Column names for a message, quoted, at most 10 of them.
 func list(_ names: [String]) -> String {

@@ -53,8 +53,9 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// `text` in double quotes, shortened to 40 characters, control characters escaped, so that
-    /// a message always stays on one line.
-    static func quoted(_ text: String) -> String {
+    /// a message always stays on one line. Public so that every one-line error message that
+    /// quotes user text (file cells, column names, option values) quotes it the same way.
+    public static func quoted(_ text: String) -> String {
         var out = "\""
         var count = 0
         for scalar in text.unicodeScalars {
