@@ -12,19 +12,19 @@ public struct CholeskyFactorization: Sendable {
     /// 1e-16 the factorization carries no correct digits.
     public let reciprocalCondition: Double
 
-    /// Factors `a`.
+    /// Factors `a` (consumed: a caller that passes its last use of a matrix saves a copy).
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` if `a` is not square,
     ///   ``LinearAlgebraError/nonFinite(row:column:)`` on NaN/Inf,
     ///   ``LinearAlgebraError/notPositiveDefinite(minor:)`` when `dpotrf` reports `info > 0`.
     /// - Complexity: n³/3 flops.
-    public init(_ a: Matrix) throws(LinearAlgebraError) {
+    public init(_ a: consuming Matrix) throws(LinearAlgebraError) {
         guard a.rows == a.columns else {
             throw .dimensionMismatch("Cholesky needs a square matrix, got \(a.rows)×\(a.columns)")
         }
         try a.checkFinite()
         var n = try lapackInt(a.rows, "order")
         var lda = max(1, n)
-        var l = a
+        var l = consume a
         guard n > 0 else {
             self.factor = l
             self.reciprocalCondition = 1

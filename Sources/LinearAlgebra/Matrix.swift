@@ -130,7 +130,11 @@ public struct Matrix: Sendable, Equatable, Hashable {
 
     /// The first NaN or ±∞ entry in column-major order, as (row, column), or `nil`.
     public func firstNonFinite() -> (row: Int, column: Int)? {
-        guard let k = storage.firstIndex(where: { !$0.isFinite }) else { return nil }
+        let found = storage.withUnsafeBufferPointer { s -> Int? in
+            guard let base = s.baseAddress else { return nil }
+            return Kernels.firstNonFinite(base, s.count)
+        }
+        guard let k = found else { return nil }
         return (k % rows, k / rows)
     }
 

@@ -34,6 +34,29 @@ enum Kernels {
         return s
     }
 
+    /// The index of the first NaN or ±∞ in x[0..<n], or `nil`. Blocks of 512 are screened with
+    /// SIMD sums of x·0 (exactly 0 when every x is finite, NaN otherwise); only a block that
+    /// fails is scanned element by element.
+    static func firstNonFinite(_ x: UnsafePointer<Double>, _ n: Int) -> Int? {
+        var start = 0
+        while start < n {
+            let end = min(n, start + 512)
+            var a = SIMD4<Double>(), b = SIMD4<Double>()
+            var i = start
+            while i + 8 <= end {
+                a += load(x, i) * 0; b += load(x, i + 4) * 0
+                i += 8
+            }
+            var s = (a + b).sum()
+            while i < end { s += x[i] * 0; i += 1 }
+            if s != 0 {
+                for k in start..<end where !x[k].isFinite { return k }
+            }
+            start = end
+        }
+        return nil
+    }
+
     /// dst[i] = src[i] − c (src and dst may be the same memory).
     static func subtract(_ src: UnsafePointer<Double>, _ c: Double, _ dst: UnsafeMutablePointer<Double>, _ n: Int) {
         for i in 0..<n { dst[i] = src[i] - c }

@@ -44,6 +44,24 @@ struct MatrixTests {
         #expect(throws: LinearAlgebraError.nonFinite(row: 1, column: 1)) { try m.checkFinite() }
     }
 
+    @Test("the first non-finite entry is found at every position around the SIMD block edges",
+          arguments: [0, 1, 7, 8, 510, 511, 512, 513, 1023, 1024, 1500, 1535])
+    func nonFiniteAtEveryBlockEdge(position: Int) throws {
+        // 1536 = 3 blocks of 512; huge finite values must not count as non-finite.
+        var m = Matrix(rows: 48, columns: 32, repeating: .greatestFiniteMagnitude)
+        #expect(m.firstNonFinite() == nil)
+        for bad in [Double.nan, .infinity, -.infinity] {
+            var n = m
+            n.storage[position] = bad
+            n.storage[1535] = .nan   // a later one must not be reported instead
+            let hit = try #require(n.firstNonFinite())
+            #expect(hit.row == position % 48 && hit.column == position / 48)
+        }
+        m.storage[1535] = -.infinity
+        let last = try #require(m.firstNonFinite())
+        #expect(last.row == 47 && last.column == 31)
+    }
+
     @Test("row and column selection")
     func selection() throws {
         let m = try Matrix(rows: [[1, 2, 3], [4, 5, 6], [7, 8, 9]])

@@ -69,18 +69,50 @@ struct RidgeCrossCheckTests {
         }
     }
 
-    /// The dual Gram matrix is accumulated over blocks of max(2048, 524288/n) centered columns:
-    /// with n = 300 and p = 5000 that is 3 blocks (2048, 2048 and 904 columns).
-    @Test("blockwise dual Cholesky equals QR on a wide problem with several column blocks")
+    /// The dual Gram matrix comes from one dsyrk on X, centered afterwards (``CenteredOuterGram``),
+    /// when every row is used without weights and the offsets are modest; otherwise it is
+    /// accumulated over blocks of max(2048, 524288/n) centered columns: with n = 300 and
+    /// p = 5000 that is 3 blocks (2048, 2048 and 904 columns). Both agree with QR.
+    @Test("dual Cholesky equals QR on a wide problem: direct, weighted (blocks), offset (blocks)")
     func dualBlocks() throws {
         var rng = RidgeTestRandom(seed: 28)
         let n = 300, p = 5000
         let x = rng.design(n, p), y = rng.vector(n)
+        var offset = x
+        for k in offset.storage.indices { offset.storage[k] += 40 }
         let weights = (0..<n).map { i in i % 7 == 0 ? 0 : rng.uniform() * 2 }
-        for w in [nil, weights] {
-            let chol = try Ridge(alpha: 3, solver: .cholesky).fit(x, y, sampleWeights: w)
-            let qr = try Ridge(alpha: 3, solver: .qr).fit(x, y, sampleWeights: w)
-            #expect(relativeDifference(chol.coefficients + [chol.intercept], qr.coefficients + [qr.intercept]) <= 1e-10)
+        let target = try Matrix(rows: n, columns: 1, columnMajor: y)
+        #expect(try CenteredOuterGram(x: x, center: true) != nil)        // direct
+        #expect(try CenteredOuterGram(x: offset, center: true) == nil)   // declined: blocks
+        for (design, w) in [(x, nil), (x, weights), (offset, nil)] {
+            #expect(RidgeCholesky.usesDual(RidgeData(x: design, y: target, weights: w, fitIntercept: true)))
+            for intercept in [true, false] {
+                let chol = try Ridge(alpha: 3, fitIntercept: intercept, solver: .cholesky).fit(design, y, sampleWeights: w)
+                let qr = try Ridge(alpha: 3, fitIntercept: intercept, solver: .qr).fit(design, y, sampleWeights: w)
+                #expect(relativeDifference(chol.coefficients + [chol.intercept], qr.coefficients + [qr.intercept]) <= 1e-10)
+            }
+        }
+    }
+
+    @Test("direct dual Cholesky: set-aside columns get 0, several targets equal single fits")
+    func dualDirectColumnsAndTargets() throws {
+        var rng = RidgeTestRandom(seed: 29)
+        let n = 40, p = 120
+        var x = rng.design(n, p)
+        for i in 0..<n { x[i, 5] = 2.5; x[i, 77] = 0 }   // constant, and all zero
+        let y1 = rng.vector(n), y2 = rng.vector(n)
+        let targets = try Matrix(columns: [y1, y2])
+        for intercept in [true, false] {
+            let ridge = Ridge(alpha: 0.4, fitIntercept: intercept, solver: .cholesky)
+            let both = try ridge.fit(x, targets: targets)
+            for (model, y) in zip(both, [y1, y2]) {
+                let single = try ridge.fit(x, y)
+                #expect(relativeDifference(model.coefficients + [model.intercept], single.coefficients + [single.intercept]) <= 1e-13)
+                let qr = try Ridge(alpha: 0.4, fitIntercept: intercept, solver: .qr).fit(x, y)
+                #expect(relativeDifference(model.coefficients + [model.intercept], qr.coefficients + [qr.intercept]) <= 1e-10)
+                if intercept { #expect(model.coefficients[5] == 0) }   // constant: set aside
+                #expect(model.coefficients[77] == 0)
+            }
         }
     }
 

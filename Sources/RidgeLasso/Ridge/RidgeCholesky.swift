@@ -10,48 +10,63 @@ import LinearAlgebra
 /// estimates the condition number that actually governs Cholesky's accuracy (van der Sluis: the
 /// scaled one); the solution is mapped back exactly (w = D⁻¹v).
 struct RidgeCholesky {
-    /// The Gram matrix (p × p primal, n × n dual) and the right-hand sides.
+    /// The Gram matrix (p × p primal, n × n dual; the lower triangle is what is read) and the
+    /// right-hand sides.
     private let gram: Matrix
     private let rhs: Matrix
-    /// The dual maps c back with Xcᵀ, block of columns by block of columns.
-    private let dual: (data: RidgeData, blocks: [[Int]])?
+    /// How the dual maps c back to w = Xcᵀc.
+    private let dual: DualMap?
+
+    private enum DualMap {
+        /// w = Xᵀc − x̄(1ᵀc) over all of X (every row used, no weights), then the active columns.
+        case direct(data: RidgeData, means: [Double])
+        /// Block of centered columns by block of columns, centered again exactly as for the Gram.
+        case blocks(data: RidgeData, blocks: [[Int]])
+    }
 
     /// Whether the dual (n × n) form is used: exactly when p > n.
     static func usesDual(_ data: RidgeData) -> Bool { data.p > data.n }
 
     init(_ data: RidgeData) throws(RegressionError) {
-        if Self.usesDual(data) {
-            // XcXcᵀ = Σ_blocks B·Bᵀ over blocks B of centered columns: one pass over X, and no
-            // n × p centered copy. Blocks of at least 2048 columns (or about 4 MiB), since each
-            // dsyrk call also reads and writes all of the n × n result; a single block, X itself,
-            // when there is nothing to center, weight or select.
-            let n = data.n
-            let direct = !data.fitIntercept && data.weights == nil && data.p == data.x.columns && n == data.x.rows
-            let width = direct ? data.p : max(2048, (1 << 19) / max(1, n))
-            let blocks = stride(from: 0, to: data.p, by: width).map { Array(data.active[$0..<min(data.p, $0 + width)]) }
-            var k = Matrix(rows: n, columns: n)
-            var xMean: [Double] = []
-            xMean.reserveCapacity(data.p)
-            for block in blocks {
-                let b = try data.centeredColumns(block)
-                try la { () throws(LinearAlgebraError) in try k.addOuterGram(of: b.matrix) }
-                xMean += b.means
-            }
-            k.symmetrizeFromLower()
-            let rows: [Int]? = data.usedRows.count == data.x.rows ? nil : data.usedRows
-            let yc = try la { () throws(LinearAlgebraError) in
-                try CenteredCopy(of: data.y, rows: rows, weights: data.weights, center: data.fitIntercept)
-            }
-            data.storeMeans(x: xMean, y: yc.means)
-            gram = k
-            rhs = yc.matrix
-            dual = (data, blocks)
-        } else {
+        guard Self.usesDual(data) else {
             let cp = try data.crossProducts()
             gram = cp.gram
             rhs = cp.cross
             dual = nil
+            return
         }
+        let n = data.n
+        let rows: [Int]? = data.usedRows.count == data.x.rows ? nil : data.usedRows
+        let yc = try la { () throws(LinearAlgebraError) in
+            try CenteredCopy(of: data.y, rows: rows, weights: data.weights, center: data.fitIntercept)
+        }
+        rhs = yc.matrix
+        // Every row, no weights: XcXcᵀ from one dsyrk on X itself, centered afterwards when that
+        // loses at most two bits (``CenteredOuterGram``). Columns set aside (constant, or all
+        // zero without an intercept) have centered columns exactly 0 and add nothing.
+        if rows == nil, data.weights == nil,
+           let outer = try la({ () throws(LinearAlgebraError) in try CenteredOuterGram(x: data.x, center: data.fitIntercept) }) {
+            gram = outer.gram
+            data.storeMeans(x: data.active.map { outer.means[$0] }, y: yc.means)
+            dual = .direct(data: data, means: outer.means)
+            return
+        }
+        // Otherwise XcXcᵀ = Σ_blocks B·Bᵀ over blocks B of centered columns: one pass over X, and
+        // no n × p centered copy. Blocks of at least 2048 columns (or about 4 MiB), since each
+        // dsyrk call also reads and writes all of the n × n result.
+        let width = max(2048, (1 << 19) / max(1, n))
+        let blocks = stride(from: 0, to: data.p, by: width).map { Array(data.active[$0..<min(data.p, $0 + width)]) }
+        var k = Matrix(rows: n, columns: n)
+        var xMean: [Double] = []
+        xMean.reserveCapacity(data.p)
+        for block in blocks {
+            let b = try data.centeredColumns(block)
+            try la { () throws(LinearAlgebraError) in try k.addOuterGram(of: b.matrix) }
+            xMean += b.means
+        }
+        data.storeMeans(x: xMean, y: yc.means)
+        gram = k
+        dual = .blocks(data: data, blocks: blocks)
     }
 
     /// The solution for one α, with the reciprocal condition of the equilibrated system.
@@ -61,7 +76,6 @@ struct RidgeCholesky {
     func solve(alpha: Double) throws(RegressionError) -> (w: Matrix, reciprocalCondition: Double) {
         let m = gram.rows
         let kind = dual == nil ? "XcᵀXc + αI" : "XcXcᵀ + αI"
-        var a = gram
         var d = [Double](repeating: 0, count: m)
         for i in 0..<m {
             let diag = gram[i, i] + alpha
@@ -70,15 +84,23 @@ struct RidgeCholesky {
             }
             d[i] = diag.squareRoot()
         }
-        a.storage.withUnsafeMutableBufferPointer { s in
-            for j in 0..<m {
-                for i in 0..<m { s[i + j * m] /= d[i] * d[j] }
-                s[j + j * m] = (gram[j, j] + alpha) / (d[j] * d[j])
+        // The equilibrated system D⁻¹(A + αI)D⁻¹, lower triangle (all that dpotrf reads), in one
+        // pass; the strict upper triangle is zero. Its entries are at most about 1 in magnitude
+        // (|Aᵢⱼ| ≤ √(AᵢᵢAⱼⱼ) for a Gram matrix), so they are finite when the diagonal is.
+        let inverse = d.map { 1 / $0 }
+        let storage = gram.storage.withUnsafeBufferPointer { g in
+            [Double](unsafeUninitializedCapacity: m * m) { s, count in
+                for j in 0..<m {
+                    let column = j * m
+                    for i in 0..<j { s[column + i] = 0 }
+                    s[column + j] = (g[column + j] + alpha) / (d[j] * d[j])
+                    let dj = inverse[j]
+                    for i in (j + 1)..<max(j + 1, m) { s[column + i] = g[column + i] * dj * inverse[i] }
+                }
+                count = m * m
             }
         }
-        if let (i, j) = a.firstNonFinite() {
-            throw .singular("\(kind) overflowed Double at (\(i), \(j)) (use qr or svd)")
-        }
+        let a = try la { () throws(LinearAlgebraError) in try Matrix(rows: m, columns: m, columnMajor: storage) }
         let factor: CholeskyFactorization
         do {
             factor = try CholeskyFactorization(a)
@@ -95,12 +117,29 @@ struct RidgeCholesky {
         for t in 0..<b.columns { for i in 0..<m { b[i, t] /= d[i] } }
         var v = try la { () throws(LinearAlgebraError) in try factor.solve(b) }
         for t in 0..<v.columns { for i in 0..<m { v[i, t] /= d[i] } }
-        if let dual {
+        switch dual {
+        case nil:
+            break
+        case .direct(let data, let means)?:
+            // w = Xcᵀc = Xᵀc − x̄(1ᵀc) (1ᵀc is 0 up to rounding: yc is centered), active columns.
+            let c = v
+            let all = try la { () throws(LinearAlgebraError) in
+                c.columns == 1
+                    ? try Matrix(rows: data.x.columns, columns: 1, columnMajor: data.x.transposeTimes(c.storage))
+                    : try data.x.multiplied(by: c, transposingSelf: true)
+            }
+            var w = Matrix(rows: data.p, columns: v.columns)
+            for t in 0..<v.columns {
+                let total = (0..<m).reduce(0.0) { $0 + c[$1, t] }
+                for (jj, j) in data.active.enumerated() { w[jj, t] = all[j, t] - means[j] * total }
+            }
+            v = w
+        case .blocks(let data, let blocks)?:
             // w = Xcᵀc, block by block (the blocks are centered again, identically).
-            var w = Matrix(rows: dual.data.p, columns: v.columns)
+            var w = Matrix(rows: data.p, columns: v.columns)
             var offset = 0
-            for block in dual.blocks {
-                let b = try dual.data.centeredColumns(block).matrix
+            for block in blocks {
+                let b = try data.centeredColumns(block).matrix
                 let c = v
                 let part = try la { () throws(LinearAlgebraError) in
                     c.columns == 1
