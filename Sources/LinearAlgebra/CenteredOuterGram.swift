@@ -9,8 +9,8 @@ import CLAPACK
 /// This is exact algebra, but it cancels: each entry of K carries rounding of order ε·√(KᵢᵢKⱼⱼ),
 /// where the product of a centered copy carries ε·√(KcᵢᵢKcⱼⱼ). The direct form is therefore used
 /// only when it loses at most a factor `maximumLoss` of accuracy against a centered copy:
-/// - before the product (so that a product is never wasted on data with large offsets), when
-///   ‖X‖²_F ≤ maximumLoss · ‖Xc‖²_F;
+/// - before the product (so that a product is rarely wasted on data with large offsets), on
+///   about 256 evenly spaced columns: ‖X‖²_F ≤ (maximumLoss/2)·‖Xc‖²_F there;
 /// - after it, row by row: Kᵢᵢ ≤ maximumLoss · (XcXcᵀ)ᵢᵢ for every i.
 /// Otherwise the initializer returns `nil`, and the caller should center a copy instead.
 /// Without centering, K itself is returned (no condition).
@@ -31,7 +31,7 @@ public struct CenteredOuterGram: Sendable {
     ///   - maximumLoss: ≥ 1.
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when X is too large for LAPACK's
     ///   integers or `maximumLoss` < 1.
-    /// - Complexity: n²·p flops (one `dsyrk`), one extra read of X for the means, O(n²) more.
+    /// - Complexity: n²·p flops (one `dsyrk`), one `dgemv` for the means, O(n²) more.
     public init?(x: Matrix, center: Bool, maximumLoss: Double = defaultMaximumLoss) throws(LinearAlgebraError) {
         guard maximumLoss >= 1 else {
             throw .dimensionMismatch("CenteredOuterGram needs maximumLoss ≥ 1, got \(maximumLoss)")
@@ -39,22 +39,23 @@ public struct CenteredOuterGram: Sendable {
         let n = x.rows, p = x.columns
         let ni = try lapackInt(n, "rows"), pi = try lapackInt(p, "columns")
         var means = [Double](repeating: 0, count: p)
-        if center, n > 0 {
-            // Column means and ‖X‖²_F in one read of X (each column is cache-resident for its
-            // second sum); ‖Xc‖²_F = Σⱼ (Σᵢ xᵢⱼ² − n·x̄ⱼ²).
+        if center, n > 0, p > 0 {
+            // Before the product, on a sample of about 256 evenly spaced columns:
+            // ‖X‖²_F ≤ (maximumLoss/2)·‖Xc‖²_F, with ‖Xc‖²_F = Σⱼ (Σᵢ xᵢⱼ² − n·x̄ⱼ²).
             var total = 0.0, centered = 0.0
+            let step = max(1, p / 256)
             x.storage.withUnsafeBufferPointer { s in
-                guard let base = s.baseAddress else { return }
-                for j in 0..<p {
-                    let column = base + j * n
+                for j in stride(from: 0, to: p, by: step) {
+                    let column = s.baseAddress! + j * n
                     let mean = Kernels.sum(column, n) / Double(n)
                     let squares = Kernels.dot(column, column, n)
-                    means[j] = mean
                     total += squares
                     centered += squares - Double(n) * mean * mean
                 }
             }
-            guard total.isFinite, total <= maximumLoss * centered else { return nil }
+            guard total.isFinite, total <= 0.5 * maximumLoss * centered else { return nil }
+            // The means, x̄ = Xᵀ1/n, by one dgemv.
+            means = try x.transposeTimes([Double](repeating: 1 / Double(n), count: n))
         }
         var k = Matrix(rows: n, columns: n)
         if n > 0, p > 0 {

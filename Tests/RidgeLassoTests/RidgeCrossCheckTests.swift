@@ -77,7 +77,7 @@ struct RidgeCrossCheckTests {
     func dualBlocks() throws {
         var rng = RidgeTestRandom(seed: 28)
         let n = 300, p = 5000
-        let x = rng.design(n, p), y = rng.vector(n)
+        let x = rng.design(n, p, offset: false), y = rng.vector(n)
         var offset = x
         for k in offset.storage.indices { offset.storage[k] += 40 }
         let weights = (0..<n).map { i in i % 7 == 0 ? 0 : rng.uniform() * 2 }

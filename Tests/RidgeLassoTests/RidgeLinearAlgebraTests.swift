@@ -58,6 +58,33 @@ struct RidgeLinearAlgebraTests {
         }
     }
 
+    @Test("raw products centered afterwards: used when the offsets are modest, equal to explicit centering")
+    func centeredAfterRawProducts() throws {
+        var rng = RidgeTestRandom(seed: 32)
+        let n = 300
+        var x = rng.design(n, 12, offset: false)
+        for i in 0..<n { x[i, 3] += 0.5; x[i, 7] -= 0.3 }   // modest offsets: spread ≥ 1
+        var y = rng.design(n, 2)
+        for i in 0..<n { y[i, 1] += 1e5 }                    // a target offset costs nothing
+        for cols in [Array(0..<12), Array(0..<12).filter { $0 != 5 }] {
+            let (g, c, m) = try Self.reference(x, y, nil, cols, center: true)
+            let ccp = try CenteredCrossProducts(x: x, y: y, columns: cols, center: true)
+            #expect(ccp.method == .rawProducts)
+            #expect(relativeDifference(ccp.gram.storage, g.storage) <= 1e-14)
+            #expect(relativeDifference(ccp.cross.storage, c.storage) <= 1e-12)
+            #expect(relativeDifference(ccp.xMean, m) <= 1e-15)
+            #expect(abs(ccp.yMean[1] - y.column(1).reduce(0, +) / Double(n)) <= 1e-15 * 1e5)
+            #expect(ccp.gram == ccp.gram.transposed)
+        }
+        // Fewer than 90% of the columns, a large offset, or weights: the blocked pass.
+        #expect(try CenteredCrossProducts(x: x, y: y, columns: [0, 1, 2], center: true).method == .blocks)
+        var offset = x
+        for i in 0..<n { offset[i, 4] += 3 }                 // mean² ≈ 5·spread²: loss ≈ 6
+        #expect(try CenteredCrossProducts(x: offset, y: y, center: true).method == .blocks)
+        #expect(try CenteredCrossProducts(x: x, y: y, weights: [Double](repeating: 2, count: n), center: true).method == .blocks)
+        #expect(try CenteredCrossProducts(x: x, y: y, center: false).method == .rawProducts)
+    }
+
     @Test("centered copy: selected rows and columns, weighted two-pass means, √v scaling")
     func centeredCopy() throws {
         var rng = RidgeTestRandom(seed: 33)

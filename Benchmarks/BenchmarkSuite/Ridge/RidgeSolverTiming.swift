@@ -34,8 +34,9 @@ public struct RidgeSolverTimingReport: Sendable, CustomStringConvertible {
     /// `dgemm` on two 2000 × 2000 matrices in the same run: the machine's BLAS ceiling, GFLOP/s.
     public var dgemmGFLOPS: Double
     /// n ≥ p only: median time of the centered Gram product exactly as the Cholesky fit with an
-    /// intercept forms it — XcᵀXc and Xcᵀy in one blocked pass over X (`CenteredCrossProducts`,
-    /// centering included) — and its GFLOP/s (n·p·(p+1) flops).
+    /// intercept forms it — XcᵀXc and Xcᵀy by `CenteredCrossProducts` (one `dsyrk` on X centered
+    /// afterwards when that is safe, else one blocked pass), centering included — and its
+    /// GFLOP/s (n·p·(p+1) flops).
     public var centeredGramSeconds: Double?
     public var centeredGramGFLOPS: Double?
     /// The share of the Cholesky fit (with an intercept) spent forming its Gram product: the
@@ -61,7 +62,7 @@ public struct RidgeSolverTimingReport: Sendable, CustomStringConvertible {
         }
         s += "  Gram product \(gramForm), raw dsyrk on X: median \(fmt(gramSeconds, 4)) s, best \(fmt(gramBestSeconds, 4)) s, \(fmt(gramGFLOPS, 1)) GFLOP/s\n"
         if let c = centeredGramSeconds, let g = centeredGramGFLOPS {
-            s += "  Gram product as the fit forms it (centered, one blocked pass): median \(fmt(c, 4)) s, \(fmt(g, 1)) GFLOP/s\n"
+            s += "  Gram product as the fit forms it (centered XcᵀXc and Xcᵀy): median \(fmt(c, 4)) s, \(fmt(g, 1)) GFLOP/s\n"
         }
         s += "  dgemm 2000×2000 in the same run: \(fmt(dgemmGFLOPS, 1)) GFLOP/s\n"
         s += "  Cholesky fit (with intercept) spends \(fmt(100 * choleskyGramFraction, 1))% of its time forming its Gram product"

@@ -69,7 +69,7 @@ public struct Ridge: Sendable {
         try Validation.alpha(alpha)
         var engine = RidgeFit(data: RidgeData(x: x, y: y, weights: sampleWeights, fitIntercept: fitIntercept),
                               solver: solver)
-        return try engine.models(alpha: alpha)
+        return try engine.models(alpha: alpha, last: true)
     }
 
     /// Fits y for each α in `alphas` (the ``alpha`` property is ignored), reusing one
@@ -97,8 +97,10 @@ public struct Ridge: Sendable {
                               solver: solver)
         var models: [RidgeModel] = []
         models.reserveCapacity(alphas.count)
-        for a in alphas {
-            guard let model = try engine.models(alpha: a).first else { throw .emptyData("no model was fitted") }
+        for (k, a) in alphas.enumerated() {
+            guard let model = try engine.models(alpha: a, last: k == alphas.count - 1).first else {
+                throw .emptyData("no model was fitted")
+            }
             models.append(model)
         }
         return models

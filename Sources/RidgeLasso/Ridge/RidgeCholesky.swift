@@ -12,7 +12,7 @@ import LinearAlgebra
 struct RidgeCholesky {
     /// The Gram matrix (p × p primal, n × n dual; the lower triangle is what is read) and the
     /// right-hand sides.
-    private let gram: Matrix
+    private var gram: Matrix
     private let rhs: Matrix
     /// How the dual maps c back to w = Xcᵀc.
     private let dual: DualMap?
@@ -74,36 +74,65 @@ struct RidgeCholesky {
     ///   definite, its reciprocal condition is below m·ε (m its order: no digit would be right),
     ///   or the Gram matrix overflowed.
     func solve(alpha: Double) throws(RegressionError) -> (w: Matrix, reciprocalCondition: Double) {
-        let m = gram.rows
+        var none: Matrix? = nil
+        return try solve(alpha: alpha, overwritingGram: &none)
+    }
+
+    /// As ``solve(alpha:)`` for the last α: the system is equilibrated and factored in the Gram
+    /// matrix's own memory (no m × m copy, when nothing else holds it).
+    consuming func solveLast(alpha: Double) throws(RegressionError) -> (w: Matrix, reciprocalCondition: Double) {
+        var system: Matrix? = gram
+        gram = Matrix(rows: 0, columns: 0)   // `system` is now the only reference
+        return try solve(alpha: alpha, overwritingGram: &system)
+    }
+
+    private func solve(alpha: Double, overwritingGram system: inout Matrix?) throws(RegressionError) -> (w: Matrix, reciprocalCondition: Double) {
         let kind = dual == nil ? "XcᵀXc + αI" : "XcXcᵀ + αI"
-        var d = [Double](repeating: 0, count: m)
-        for i in 0..<m {
-            let diag = gram[i, i] + alpha
-            guard diag > 0, diag.isFinite else {
-                throw .singular("\(kind) has diagonal \(diag) at \(i): not positive definite (use qr or svd)")
+        let m: Int
+        var d: [Double]
+        do {
+            let source = system ?? gram
+            m = source.rows
+            d = [Double](repeating: 0, count: m)
+            for i in 0..<m {
+                let diag = source[i, i] + alpha
+                guard diag > 0, diag.isFinite else {
+                    throw RegressionError.singular("\(kind) has diagonal \(diag) at \(i): not positive definite (use qr or svd)")
+                }
+                d[i] = diag.squareRoot()
             }
-            d[i] = diag.squareRoot()
         }
         // The equilibrated system D⁻¹(A + αI)D⁻¹, lower triangle (all that dpotrf reads), in one
         // pass; the strict upper triangle is zero. Its entries are at most about 1 in magnitude
-        // (|Aᵢⱼ| ≤ √(AᵢᵢAⱼⱼ) for a Gram matrix), so they are finite when the diagonal is.
+        // (|Aᵢⱼ| ≤ √(AᵢᵢAⱼⱼ) for a Gram matrix), so they are finite when the diagonal is. Each
+        // entry is read before it is written, at the same place: in place is allowed.
         let inverse = d.map { 1 / $0 }
-        let storage = gram.storage.withUnsafeBufferPointer { g in
-            [Double](unsafeUninitializedCapacity: m * m) { s, count in
-                for j in 0..<m {
-                    let column = j * m
-                    for i in 0..<j { s[column + i] = 0 }
-                    s[column + j] = (g[column + j] + alpha) / (d[j] * d[j])
-                    let dj = inverse[j]
-                    for i in (j + 1)..<max(j + 1, m) { s[column + i] = g[column + i] * dj * inverse[i] }
-                }
-                count = m * m
+        func equilibrate(_ g: UnsafePointer<Double>, _ s: UnsafeMutablePointer<Double>) {
+            for j in 0..<m {
+                let column = j * m
+                for i in 0..<j { s[column + i] = 0 }
+                s[column + j] = (g[column + j] + alpha) / (d[j] * d[j])
+                let dj = inverse[j]
+                for i in (j + 1)..<max(j + 1, m) { s[column + i] = g[column + i] * dj * inverse[i] }
             }
         }
-        let a = try la { () throws(LinearAlgebraError) in try Matrix(rows: m, columns: m, columnMajor: storage) }
+        var a: Matrix
+        if var inPlace = system {
+            system = nil
+            inPlace.storage.withUnsafeMutableBufferPointer { s in equilibrate(s.baseAddress!, s.baseAddress!) }
+            a = inPlace
+        } else {
+            let storage = gram.storage.withUnsafeBufferPointer { g in
+                [Double](unsafeUninitializedCapacity: m * m) { s, count in
+                    equilibrate(g.baseAddress!, s.baseAddress!)
+                    count = m * m
+                }
+            }
+            a = try la { () throws(LinearAlgebraError) in try Matrix(rows: m, columns: m, columnMajor: storage) }
+        }
         let factor: CholeskyFactorization
         do {
-            factor = try CholeskyFactorization(a)
+            factor = try CholeskyFactorization(consume a)
         } catch .notPositiveDefinite(let k) {
             throw .singular("\(kind) is not numerically positive definite (leading minor \(k)); X is rank-deficient or too ill-conditioned for Cholesky: use qr or svd")
         } catch {

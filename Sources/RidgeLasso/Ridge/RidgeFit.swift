@@ -17,8 +17,9 @@ struct RidgeFit {
         self.svd = RidgeSVD(data)
     }
 
-    /// One model per target for `alpha`.
-    mutating func models(alpha: Double) throws(RegressionError) -> [RidgeModel] {
+    /// One model per target for `alpha`. `last`: no other α follows, so the Cholesky solver may
+    /// factor in the Gram matrix's own memory instead of a copy.
+    mutating func models(alpha: Double, last: Bool = false) throws(RegressionError) -> [RidgeModel] {
         if data.p == 0 {
             // No column can carry a coefficient: w = 0, b = ȳ.
             let used = solver == .auto ? RidgeSolver.cholesky : solver
@@ -27,7 +28,7 @@ struct RidgeFit {
         }
         switch solver {
         case .cholesky:
-            let (w, rcond) = try choleskySolver().solve(alpha: alpha)
+            let (w, rcond) = try solveCholesky(alpha: alpha, last: last)
             return try data.models(w, alpha: alpha, solver: .cholesky, rank: nil, reciprocalCondition: rcond)
         case .qr:
             let (w, rcond) = try qrSolver().solve(alpha: alpha)
@@ -36,7 +37,7 @@ struct RidgeFit {
             let (w, rank, rcond) = try svd.solve(alpha: alpha)
             return try data.models(w, alpha: alpha, solver: .svd, rank: rank, reciprocalCondition: rcond)
         case .auto:
-            if let chol = try? choleskySolver(), let (w, rcond) = try? chol.solve(alpha: alpha),
+            if let (w, rcond) = try? solveCholesky(alpha: alpha, last: last),
                rcond >= Ridge.choleskyReciprocalConditionThreshold {
                 return try data.models(w, alpha: alpha, solver: .cholesky, rank: nil, reciprocalCondition: rcond)
             }
@@ -48,6 +49,15 @@ struct RidgeFit {
             let (w, rank, rcond) = try svd.solve(alpha: alpha)
             return try data.models(w, alpha: alpha, solver: .svd, rank: rank, reciprocalCondition: rcond)
         }
+    }
+
+    /// The Cholesky solution at `alpha`; for the `last` α the solver is handed over (and
+    /// dropped here), so that it owns its Gram matrix alone and can overwrite it.
+    private mutating func solveCholesky(alpha: Double, last: Bool) throws(RegressionError) -> (w: Matrix, reciprocalCondition: Double) {
+        let solver = try choleskySolver()
+        guard last else { return try solver.solve(alpha: alpha) }
+        cholesky = nil
+        return try solver.solveLast(alpha: alpha)
     }
 
     private mutating func choleskySolver() throws(RegressionError) -> RidgeCholesky {
