@@ -91,7 +91,9 @@ public struct CenteredCrossProducts: Sendable {
         // Fast path: nothing to center, weight or select — one dsyrk and one dgemm on X itself.
         if !center, weights == nil, requestedBlockRows == nil, columns == nil || cols == Array(0..<x.columns) {
             gram = try x.gram()
-            cross = try x.multiplied(by: y, transposingSelf: true)
+            cross = k == 1
+                ? try Matrix(rows: x.columns, columns: 1, columnMajor: x.transposeTimes(y.storage))
+                : try x.multiplied(by: y, transposingSelf: true)
             xMean = [Double](repeating: 0, count: p)
             yMean = [Double](repeating: 0, count: k)
             totalWeight = Double(n)

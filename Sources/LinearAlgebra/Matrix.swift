@@ -132,7 +132,7 @@ public struct Matrix: Sendable, Equatable, Hashable {
     public func firstNonFinite() -> (row: Int, column: Int)? {
         let found = storage.withUnsafeBufferPointer { s -> Int? in
             guard let base = s.baseAddress else { return nil }
-            return Kernels.firstNonFinite(base, s.count)
+            return Kernels.firstNonFiniteInParallel(base, s.count)
         }
         guard let k = found else { return nil }
         return (k % rows, k / rows)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Small vector loops with independent SIMD accumulators, for cache-resident columns. A plain
 /// `s += x[i]` loop is one serial chain of dependent additions (the compiler may not reorder
 /// floating-point sums), four cycles per element; four SIMD4 accumulators run 16 at a time.
@@ -54,6 +56,29 @@ enum Kernels {
             }
             start = end
         }
+        return nil
+    }
+
+    /// ``firstNonFinite(_:_:)`` over chunks of at least 2²² values on every core (the scan is
+    /// memory-bound, and one core does not saturate the memory bus); the first hit of the
+    /// first chunk that has one.
+    static func firstNonFiniteInParallel(_ x: UnsafePointer<Double>, _ n: Int) -> Int? {
+        let chunks = min(ProcessInfo.processInfo.activeProcessorCount, n >> 22)
+        guard chunks > 1 else { return firstNonFinite(x, n) }
+        let size = (n + chunks - 1) / chunks
+        let hits = UnsafeMutablePointer<Int>.allocate(capacity: chunks)
+        hits.initialize(repeating: -1, count: chunks)
+        defer { hits.deallocate() }
+        // Addresses cross into the worker closures as integers (each worker reads its own chunk
+        // and writes its own slot).
+        let values = Int(bitPattern: x), slots = Int(bitPattern: hits)
+        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            let start = k * size, count = max(0, min(n, start + size) - start)
+            guard let chunk = UnsafePointer<Double>(bitPattern: values),
+                  let hit = UnsafeMutablePointer<Int>(bitPattern: slots) else { return }
+            hit[k] = firstNonFinite(chunk + start, count).map { start + $0 } ?? -1
+        }
+        for k in 0..<chunks where hits[k] >= 0 { return hits[k] }
         return nil
     }
 

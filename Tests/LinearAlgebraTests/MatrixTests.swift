@@ -62,6 +62,19 @@ struct MatrixTests {
         #expect(last.row == 47 && last.column == 31)
     }
 
+    @Test("a large matrix is scanned in parallel chunks; the first non-finite entry still wins")
+    func nonFiniteInParallelChunks() throws {
+        // 4096 × 2049 > 2²³ values: two chunks (or more) on a machine with two cores or more.
+        var m = Matrix(rows: 4096, columns: 2049, repeating: 1)
+        #expect(m.firstNonFinite() == nil)
+        m[4095, 2048] = .infinity                 // last entry, last chunk
+        #expect(m.firstNonFinite()! == (4095, 2048))
+        m[7, 1500] = .nan                         // a later chunk's first hit
+        #expect(m.firstNonFinite()! == (7, 1500))
+        m[3, 2] = -.infinity                      // the first chunk's hit comes first
+        #expect(m.firstNonFinite()! == (3, 2))
+    }
+
     @Test("row and column selection")
     func selection() throws {
         let m = try Matrix(rows: [[1, 2, 3], [4, 5, 6], [7, 8, 9]])
