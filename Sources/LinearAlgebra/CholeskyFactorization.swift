@@ -65,6 +65,29 @@ public struct CholeskyFactorization: Sendable {
         return x
     }
 
+    /// Solves A x = b for a symmetric positive definite `a` (lower triangle read) in one go:
+    /// `dpotrf` then `dpotrs`, without the condition estimate, the finite check or the stored
+    /// factor of ``init(_:)``. For inner loops whose caller verifies the answer some other way
+    /// (e.g. a step kept only if it lowers an objective).
+    /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` for a non-square `a` or a `b` of the
+    ///   wrong length, ``LinearAlgebraError/notPositiveDefinite(minor:)``.
+    /// - Complexity: n³/3 + 2n² flops.
+    public static func solve(_ a: consuming Matrix, _ b: [Double]) throws(LinearAlgebraError) -> [Double] {
+        guard a.rows == a.columns, b.count == a.rows else {
+            throw .dimensionMismatch("cannot solve a \(a.rows)×\(a.columns) system for \(b.count) values")
+        }
+        var n = try lapackInt(a.rows, "order")
+        guard n > 0 else { return [] }
+        var l = consume a
+        var x = b
+        var lda = n, nrhs: Int32 = 1, info: Int32 = 0
+        dpotrf_("L", &n, &l.storage, &lda, &info, 1)
+        try check(info, "dpotrf") { .notPositiveDefinite(minor: $0) }
+        dpotrs_("L", &n, &nrhs, l.storage, &lda, &x, &lda, &info, 1)
+        try check(info, "dpotrs") { _ in .invalidArgument(routine: "dpotrs", position: 0) }
+        return x
+    }
+
     /// Solves A x = b.
     public func solve(_ b: [Double]) throws(LinearAlgebraError) -> [Double] {
         try solve(Matrix(rows: b.count, columns: 1, columnMajor: b)).storage

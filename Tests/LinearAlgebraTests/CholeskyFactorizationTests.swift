@@ -30,6 +30,25 @@ struct CholeskyFactorizationTests {
         #expect(maxAbsDifference(x, xTrue) < 1e-12)
     }
 
+    @Test("the one-shot solve (no condition estimate) equals factor-then-solve; errors are typed")
+    func oneShotSolve() throws {
+        // A = [[4, 2], [2, 3]]: A⁻¹[2, 1] = [0.5, 0] exactly.
+        let a = try Matrix(rows: [[4, 2], [2, 3]])
+        #expect(try CholeskyFactorization.solve(a, [2, 1]) == [0.5, 0])
+        var m = randomMatrix(30, 30, seed: 41)
+        m = try m.multiplied(by: m, transposingOther: true)
+        for i in 0..<30 { m[i, i] += 1 }
+        let b = (0..<30).map { Double($0) - 7.5 }
+        let x = try CholeskyFactorization.solve(m, b)
+        let reference = try CholeskyFactorization(m).solve(b)
+        for i in 0..<30 { #expect(abs(x[i] - reference[i]) <= 1e-13 * max(1, abs(reference[i]))) }
+        #expect(throws: LinearAlgebraError.notPositiveDefinite(minor: 2)) {
+            try CholeskyFactorization.solve(try Matrix(rows: [[1, 2], [2, 1]]), [1, 1])
+        }
+        #expect(throws: LinearAlgebraError.self) { try CholeskyFactorization.solve(a, [1, 2, 3]) }
+        #expect(try CholeskyFactorization.solve(Matrix(rows: 0, columns: 0), []) == [])
+    }
+
     @Test("an indefinite matrix throws notPositiveDefinite with the failing minor")
     func indefinite() throws {
         let a = try Matrix(rows: [[1, 0, 0], [0, 1, 0], [0, 0, -1]])

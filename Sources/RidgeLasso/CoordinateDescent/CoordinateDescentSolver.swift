@@ -464,11 +464,14 @@ final class CoordinateDescentSolver {
         }
         var activeChange = Double.infinity
         var sweeps = 0
-        // A Newton step costs n·|A|² + |A|³/3 flops (forming G_AA and factoring it), i.e. about
+        // A Newton step costs n·|A'|·|A| + |A|³/3 flops (A' the active features not yet in the Newton
+        // Gram cache, whose columns it must form; then factoring G_AA), i.e. about
         // `newtonCost · blasSpeedup` sweeps of the active set in time; it is tried only after that
-        // many (at least 10) sweeps have not converged, and twice as late after a rejected step.
+        // many (at least 10) sweeps have not converged, twice as late after a rejected step, and
+        // ``newtonAfterAccepted`` sweeps after an accepted one.
         let mD = Double(m)
-        let newtonCost = scheme == .naive ? mD / 2 + mD * mD / (6 * Double(n)) : mD * mD / (3 * Double(max(p, 1)))
+        let uncached = Double(activeList.filter { newtonSlot[$0] < 0 }.count)
+        let newtonCost = scheme == .naive ? uncached / 2 + mD * mD / (6 * Double(n)) : mD * mD / (3 * Double(max(p, 1)))
         let newtonWait = max(Self.newtonAfterSweeps, Int((newtonCost * Self.blasSpeedup).rounded(.up)))
         var nextNewton = newtonWait
         while activeChange > innerTolerance && iterations < budget {
@@ -479,7 +482,7 @@ final class CoordinateDescentSolver {
             if options.acceleration && sweeps >= nextNewton && activeChange > innerTolerance && signChanges == 0 {
                 let accepted = newtonStep(penalty: penalty)
                 // A rejected step waits twice as long before the next try (each costs n·|A|²).
-                nextNewton = sweeps + (accepted ? newtonWait : 2 * nextNewton)
+                nextNewton = sweeps + (accepted ? Self.newtonAfterAccepted : 2 * nextNewton)
                 if accepted {
                     stored = 0
                     if accelerate { for (k, j) in activeList.enumerated() { history[k] = w[j] }; stored = 1 }
@@ -670,9 +673,9 @@ final class CoordinateDescentSolver {
             h.storage[k * m + k] += mu
             rhs[k] -= mu * w[j] + penalty.l1 * penalty.l1Weights[j] * (w[j] > 0 ? 1 : -1)
         }
-        guard let factor = try? CholeskyFactorization(h) else { return false }
-        guard factor.reciprocalCondition > 1e-14,
-              let solution = try? factor.solve(rhs) else { return false }
+        // No condition estimate: the step is kept only if it lowers the objective (tryStep).
+        guard let solution = try? CholeskyFactorization.solve(h, rhs),
+              solution.allSatisfy({ $0.isFinite }) else { return false }
         var d = [Double](repeating: 0, count: activeList.count)
         for (k, position) in live.enumerated() { d[position] = solution[k] }
         // Coordinates whose Newton target crosses 0 stop at 0 (the sign-fixed model ends there):
@@ -756,6 +759,10 @@ final class CoordinateDescentSolver {
     static let blasSpeedup = 0.05
     /// Active-set sweeps before a Newton step is tried.
     static let newtonAfterSweeps = 10
+    /// Sweeps after an accepted Newton step before the next one is tried: few, since at the
+    /// ill-conditioned end of a p ≫ n path the Newton steps, not the sweeps, make the progress
+    /// (measured on n = 1000, p = 10000: 2 sweeps 3.2 s, 8 sweeps 3.4 s, 32 sweeps 3.6 s).
+    static let newtonAfterAccepted = 2
 
     /// Cholesky solve of a small symmetric positive definite system (row-major `a`), or nil.
     static func solveSmallSPD(_ a: [Double], _ b: [Double], _ k: Int) -> [Double]? {
