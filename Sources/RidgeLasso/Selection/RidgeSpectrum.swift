@@ -67,22 +67,13 @@ struct RidgeSpectrum: Sendable {
         }
 
         if p <= m {
-            // Primal: G = X̃ᵀX̃ and q = X̃ᵀỹ, accumulated over blocks of rows.
+            // Primal: G = X̃ᵀX̃ and q = X̃ᵀỹ in one pass over X (``CenteredCrossProducts``: one
+            // dsyrk on X centered afterwards when that is safe, else blocks of centered rows).
             self.form = .primal
-            var gram = Matrix(rows: p, columns: p)
-            var q = Matrix(rows: p, columns: t)
-            let block = RidgeSpectrum.blockRows(features: p)
-            var start = 0
-            while start < n {
-                let end = min(n, start + block)
-                let xb = RidgeSpectrum.centeredBlock(x, c.xMean, start, end, weights: weights, scaled: true)
-                let yb = RidgeSpectrum.centeredBlock(y, c.yMean, start, end, weights: weights, scaled: true)
-                let g = try la { () throws(LinearAlgebraError) in try xb.gram() }
-                let qb = try la { () throws(LinearAlgebraError) in try xb.multiplied(by: yb, transposingSelf: true) }
-                for k in 0..<(p * p) { gram.storage[k] += g.storage[k] }
-                for k in 0..<(p * t) { q.storage[k] += qb.storage[k] }
-                start = end
+            let products = try la { () throws(LinearAlgebraError) in
+                try CenteredCrossProducts(x: x, y: y, weights: weights, center: fitIntercept)
             }
+            let gram = products.gram, q = products.cross
             let e = try la { () throws(LinearAlgebraError) in try SymmetricEigendecomposition(gram) }
             self.eigenvalues = e.eigenvalues.map { max(0, $0) }
             self.basis = e.eigenvectors
