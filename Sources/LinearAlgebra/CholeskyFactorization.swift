@@ -73,17 +73,29 @@ public struct CholeskyFactorization: Sendable {
     ///   wrong length, ``LinearAlgebraError/notPositiveDefinite(minor:)``.
     /// - Complexity: n³/3 + 2n² flops.
     public static func solve(_ a: consuming Matrix, _ b: [Double]) throws(LinearAlgebraError) -> [Double] {
-        guard a.rows == a.columns, b.count == a.rows else {
-            throw .dimensionMismatch("cannot solve a \(a.rows)×\(a.columns) system for \(b.count) values")
+        guard a.rows == a.columns else {
+            throw .dimensionMismatch("cannot solve a \(a.rows)×\(a.columns) system")
         }
-        var n = try lapackInt(a.rows, "order")
-        guard n > 0 else { return [] }
         var l = consume a
+        return try solve(order: l.rows, overwriting: &l.storage, b)
+    }
+
+    /// As ``solve(_:_:)``, with A (order m, column-major, lower triangle read) in the first m·m
+    /// values of a scratch buffer that the factor L then overwrites: a caller solving many
+    /// systems of changing order keeps one buffer instead of allocating each matrix.
+    /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when `storage` holds fewer than m·m
+    ///   values or `b` does not have m; ``LinearAlgebraError/notPositiveDefinite(minor:)``.
+    public static func solve(order m: Int, overwriting storage: inout [Double], _ b: [Double]) throws(LinearAlgebraError) -> [Double] {
+        guard m >= 0, storage.count >= m * m, b.count == m else {
+            throw .dimensionMismatch("cannot solve a system of order \(m) from \(storage.count) values for \(b.count) right-hand-side values")
+        }
+        var n = try lapackInt(m, "order")
+        guard n > 0 else { return [] }
         var x = b
         var lda = n, nrhs: Int32 = 1, info: Int32 = 0
-        dpotrf_("L", &n, &l.storage, &lda, &info, 1)
+        dpotrf_("L", &n, &storage, &lda, &info, 1)
         try check(info, "dpotrf") { .notPositiveDefinite(minor: $0) }
-        dpotrs_("L", &n, &nrhs, l.storage, &lda, &x, &lda, &info, 1)
+        dpotrs_("L", &n, &nrhs, storage, &lda, &x, &lda, &info, 1)
         try check(info, "dpotrs") { _ in .invalidArgument(routine: "dpotrs", position: 0) }
         return x
     }

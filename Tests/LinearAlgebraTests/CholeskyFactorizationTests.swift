@@ -47,6 +47,13 @@ struct CholeskyFactorizationTests {
         }
         #expect(throws: LinearAlgebraError.self) { try CholeskyFactorization.solve(a, [1, 2, 3]) }
         #expect(try CholeskyFactorization.solve(Matrix(rows: 0, columns: 0), []) == [])
+        // A scratch buffer larger than m²: only the first m·m values are the system, and only
+        // its lower triangle is read (the upper holds garbage here).
+        var scratch = [Double](repeating: .nan, count: 10)
+        scratch[0] = 4; scratch[1] = 2; scratch[3] = 3
+        #expect(try CholeskyFactorization.solve(order: 2, overwriting: &scratch, [2, 1]) == [0.5, 0])
+        #expect(scratch[0] == 2 && scratch[1] == 1)                  // L overwrote A
+        #expect(throws: LinearAlgebraError.self) { try CholeskyFactorization.solve(order: 4, overwriting: &scratch, [1, 1, 1, 1]) }
     }
 
     @Test("an indefinite matrix throws notPositiveDefinite with the failing minor")

@@ -80,6 +80,9 @@ final class CoordinateDescentSolver {
 
     var projection: UnpenalizedProjection?
     var projectionKey: [Int] = []
+    /// Whether the last Newton step tried was accepted: the next active-set cycle (at this α or
+    /// the next one) then tries Newton early, as the end of a p ≫ n path needs it at every α.
+    var newtonAccepted = false
     /// Sign or zero/nonzero changes of coefficients in the last sweep.
     var signChanges = 0
     /// c‖r‖² at the last check.
@@ -473,7 +476,7 @@ final class CoordinateDescentSolver {
         let uncached = Double(activeList.filter { newtonSlot[$0] < 0 }.count)
         let newtonCost = scheme == .naive ? uncached / 2 + mD * mD / (6 * Double(n)) : mD * mD / (3 * Double(max(p, 1)))
         let newtonWait = max(Self.newtonAfterSweeps, Int((newtonCost * Self.blasSpeedup).rounded(.up)))
-        var nextNewton = newtonWait
+        var nextNewton = newtonAccepted ? Self.newtonAfterAccepted : newtonWait
         while activeChange > innerTolerance && iterations < budget {
             activeChange = sweep(activeList, penalty: penalty)
             iterations += 1
@@ -481,6 +484,7 @@ final class CoordinateDescentSolver {
             // Newton only once the signs have settled (no sign change in the last sweep).
             if options.acceleration && sweeps >= nextNewton && activeChange > innerTolerance && signChanges == 0 {
                 let accepted = newtonStep(penalty: penalty)
+                newtonAccepted = accepted
                 // A rejected step waits twice as long before the next try (each costs n·|A|²).
                 nextNewton = sweeps + (accepted ? Self.newtonAfterAccepted : 2 * nextNewton)
                 if accepted {
@@ -644,7 +648,8 @@ final class CoordinateDescentSolver {
         let m = features.count
         guard m > 0, m <= Self.newtonMaximumSize else { return false }
         let c = design.c
-        var h = Matrix(rows: m, columns: m)
+        // H = G_AA + λ₂B_A, lower triangle, column-major in the reused buffer `newtonSystem`.
+        if newtonSystem.count < m * m { newtonSystem = [Double](repeating: 0, count: max(m * m, 2 * newtonSystem.count)) }
         var rhs = [Double](repeating: 0, count: m)
         if scheme == .naive {
             guard extendNewtonGram(features) else { return false }
@@ -654,27 +659,29 @@ final class CoordinateDescentSolver {
             let stride = newtonStride
             let slots = features.map { newtonSlot[$0] }
             newtonGram.withUnsafeBufferPointer { gp in
-                h.storage.withUnsafeMutableBufferPointer { hp in
+                newtonSystem.withUnsafeMutableBufferPointer { hp in
                     for k in 0..<m {
                         let row = slots[k] * stride
-                        for l in 0..<m { hp[k * m + l] = gp[row + slots[l]] }
+                        for l in k..<m { hp[k * m + l] = gp[row + slots[l]] }
                     }
                 }
             }
         } else {
-            for (k, j) in features.enumerated() {
-                let column = cache + slotOf[j] * p
-                for (l, jj) in features.enumerated() { h.storage[k * m + l] = column[jj] }
-                rhs[k] = g[j]
+            newtonSystem.withUnsafeMutableBufferPointer { hp in
+                for (k, j) in features.enumerated() {
+                    let column = cache + slotOf[j] * p
+                    for l in k..<m { hp[k * m + l] = column[features[l]] }
+                    rhs[k] = g[j]
+                }
             }
         }
         for (k, j) in features.enumerated() {
             let mu = penalty.l2 * penalty.l2Weights[j]
-            h.storage[k * m + k] += mu
+            newtonSystem[k * m + k] += mu
             rhs[k] -= mu * w[j] + penalty.l1 * penalty.l1Weights[j] * (w[j] > 0 ? 1 : -1)
         }
         // No condition estimate: the step is kept only if it lowers the objective (tryStep).
-        guard let solution = try? CholeskyFactorization.solve(h, rhs),
+        guard let solution = try? CholeskyFactorization.solve(order: m, overwriting: &newtonSystem, rhs),
               solution.allSatisfy({ $0.isFinite }) else { return false }
         var d = [Double](repeating: 0, count: activeList.count)
         for (k, position) in live.enumerated() { d[position] = solution[k] }
@@ -688,6 +695,9 @@ final class CoordinateDescentSolver {
         if crossings > 0 && tryStep(clipped, penalty: penalty, lineSearch: true) { return true }
         return tryStep(d, penalty: penalty, lineSearch: true)
     }
+
+    /// Scratch for the Newton system and its factor (grown, never shrunk).
+    var newtonSystem: [Double] = []
 
     // Newton Gram cache (naive scheme): c X̃ᵀX̃ restricted to every feature that has been active in
     // a Newton step, kept along the path so each step only computes the columns of new features.
