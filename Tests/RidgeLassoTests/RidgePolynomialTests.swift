@@ -50,9 +50,11 @@ struct RidgePolynomialTests {
 
     /// What Cholesky gets: on these designs the equilibrated Gram matrix has κ ≈ κ(Xc)², so the
     /// normal equations lose twice the digits QR loses. Measured at α = 0: degree 8 and 9,
-    /// cholesky 5.6 and 3.6 correct digits (reciprocal conditions 2.7e-12, 3.4e-14) where qr
-    /// keeps 11.0 and 10.5; degree 10 (rcond 2.9e-16 < 10ε) is refused as numerically singular,
-    /// where qr keeps 9.8. At α = 1e-3, cholesky gets 5.0, 2.2 and 1.9 digits. The reported
+    /// cholesky 4.9 and 3.4 correct digits (reciprocal conditions 2.7e-12, 3.4e-14) where qr
+    /// keeps 11.7 and 10.9; degree 10 (rcond below m·ε) is refused as numerically singular,
+    /// where qr keeps 9.2. At α = 1e-3, cholesky gets 5.0, 2.7 and 2.1 digits. (Forming XcᵀXc
+    /// from X's own dsyrk and centering afterwards, which these modest offsets allow, cost 0.6
+    /// and 1.2 of the 5.5 and 4.6 digits the blocked centered pass kept at α = 0.) The reported
     /// reciprocal condition tells the user, and the auto rule never picks Cholesky here.
     @Test("cholesky keeps fewer than 6 digits at α = 0, and says so")
     func choleskyLosesDigits() throws {
