@@ -703,35 +703,38 @@ final class CoordinateDescentSolver {
     // a Newton step, kept along the path so each step only computes the columns of new features.
     var newtonFeatures: [Int] = []
     lazy var newtonSlot = [Int](repeating: -1, count: p)
+    /// The centered columns x̃ⱼ of `newtonFeatures`, in slot order (n × count, column-major).
+    var newtonColumns: [Double] = []
     /// c X̃ᵀX̃ of `newtonFeatures`, entry (a, b) at a · newtonStride + b.
     var newtonGram: [Double] = []
     var newtonStride = 0
 
     /// Adds the features of `features` missing from the Newton Gram cache, by one `dgemm`
-    /// (n·|new|·k flops, the cached features' centered columns copied transiently); a cache that
+    /// (n·|new|·k flops against the kept centered columns `newtonColumns`); a cache that
     /// would exceed ``newtonCacheLimit`` features restarts from `features`. False if the product fails.
     private func extendNewtonGram(_ features: [Int]) -> Bool {
         if newtonFeatures.count + features.filter({ newtonSlot[$0] < 0 }).count > Self.newtonCacheLimit {
             for j in newtonFeatures { newtonSlot[j] = -1 }
             newtonFeatures.removeAll()
             newtonGram = []
+            newtonColumns = []
             newtonStride = 0
         }
         let missing = features.filter { newtonSlot[$0] < 0 }
         if missing.isEmpty { return true }
         let old = newtonFeatures.count, total = old + missing.count
         guard total <= Self.newtonCacheLimit else { return false }
-        let everything = newtonFeatures + missing
-        var columns = [Double](repeating: 0, count: n * total)
+        // Append the new features' centered columns to the kept ones (no copy of the old ones).
+        newtonColumns.reserveCapacity(n * total)
         design.x.storage.withUnsafeBufferPointer { xs in
-            for (k, j) in everything.enumerated() {
+            for j in missing {
                 let col = xs.baseAddress! + j * n, mj = design.shift[j]
-                for i in 0..<n { columns[k * n + i] = col[i] - mj }
+                for i in 0..<n { newtonColumns.append(col[i] - mj) }
             }
         }
-        let block = Array(columns[(old * n)...])
+        let block = Array(newtonColumns[(old * n)...])
         guard let mBlock = try? Matrix(rows: n, columns: missing.count, columnMajor: block),
-              let all = try? Matrix(rows: n, columns: total, columnMajor: columns),
+              let all = try? Matrix(rows: n, columns: total, columnMajor: newtonColumns),
               let product = try? mBlock.multiplied(by: all, transposingSelf: true) else {
             return false
         }
