@@ -77,6 +77,36 @@ extension Matrix {
         return c
     }
 
+    /// Rows start..<start+count of self times `other`, written into `result` (count × other.columns,
+    /// reused by the caller across blocks), by one `dgemm` that reads the row block in place
+    /// (leading dimension `rows`): no copy of the block and no new result matrix.
+    /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when the rows are out of range or
+    ///   the shapes do not fit.
+    /// - Complexity: 2·count·columns·other.columns flops.
+    public func rowBlock(_ start: Int, count: Int, times other: Matrix, into result: inout Matrix) throws(LinearAlgebraError) {
+        guard start >= 0, count >= 0, start <= rows - count else {
+            throw .dimensionMismatch("rows \(start)..<\(start + count) are outside 0..<\(rows)")
+        }
+        guard other.rows == columns, result.rows == count, result.columns == other.columns else {
+            throw .dimensionMismatch("cannot multiply \(count)×\(columns) rows by \(other.rows)×\(other.columns) into \(result.rows)×\(result.columns)")
+        }
+        let m32 = try lapackInt(count, "rows"), n32 = try lapackInt(other.columns, "columns"), k32 = try lapackInt(columns, "inner dimension")
+        let lda = try lapackInt(max(1, rows), "lda"), ldb = try lapackInt(max(1, other.rows), "ldb")
+        guard count > 0, other.columns > 0 else { return }
+        guard columns > 0 else {
+            for k in result.storage.indices { result.storage[k] = 0 }
+            return
+        }
+        storage.withUnsafeBufferPointer { a in
+            other.storage.withUnsafeBufferPointer { b in
+                result.storage.withUnsafeMutableBufferPointer { cp in
+                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, m32, n32, k32, 1.0,
+                                a.baseAddress! + start, lda, b.baseAddress, ldb, 0.0, cp.baseAddress, max(1, m32))
+                }
+            }
+        }
+    }
+
     /// A·x by `dgemv`.
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when `x.count != columns`.
     public func times(_ x: [Double]) throws(LinearAlgebraError) -> [Double] {

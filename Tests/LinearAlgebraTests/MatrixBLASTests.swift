@@ -60,4 +60,19 @@ struct MatrixBLASTests {
         }
         #expect(y == [2, 2.5])
     }
+
+    @Test("a row block times a matrix, in place of a copy: equals the product of the copied rows")
+    func rowBlockProduct() throws {
+        let a = randomMatrix(9, 4, seed: 51), b = randomMatrix(4, 3, seed: 52)
+        var out = Matrix(rows: 3, columns: 3)
+        try a.rowBlock(5, count: 3, times: b, into: &out)
+        let expected = naiveProduct(a.selectingRows([5, 6, 7]), b)
+        for k in 0..<9 { #expect(abs(out.storage[k] - expected.storage[k]) <= 1e-14) }
+        #expect(throws: LinearAlgebraError.self) { try a.rowBlock(7, count: 3, times: b, into: &out) }
+        #expect(throws: LinearAlgebraError.self) { try a.rowBlock(-1, count: 3, times: b, into: &out) }
+        var wrong = Matrix(rows: 2, columns: 3)
+        #expect(throws: LinearAlgebraError.self) { try a.rowBlock(0, count: 3, times: b, into: &wrong) }
+        var empty = Matrix(rows: 0, columns: 3)
+        try a.rowBlock(9, count: 0, times: b, into: &empty)
+    }
 }

@@ -39,13 +39,32 @@ extension RidgeSpectrum {
                 }
             }
             let block = RidgeSpectrum.blockRows(features: features)
+            // R = (X − 1x̄ᵀ)V block by block, into buffers reused across blocks: from X's own rows
+            // less 1(Vᵀx̄)ᵀ when the offsets are modest, else from a centered copy of the block.
+            let shift = centerAfterProduct
+                ? try la { () throws(LinearAlgebraError) in try basis.transposeTimes(centering.xMean) } : []
+            var r = Matrix(rows: min(n, block), columns: k), r2 = r
             var start = 0
             while start < n {
                 let end = min(n, start + block), b = end - start
-                let xb = RidgeSpectrum.centeredBlock(x, centering.xMean, start, end, weights: nil, scaled: false)
-                let r = try la { () throws(LinearAlgebraError) in try xb.multiplied(by: basis) }
-                var r2 = r
-                for q in 0..<r2.storage.count { r2.storage[q] *= r2.storage[q] }
+                if r.rows != b { r = Matrix(rows: b, columns: k); r2 = r }
+                if centerAfterProduct {
+                    try la { () throws(LinearAlgebraError) in try x.rowBlock(start, count: b, times: basis, into: &r) }
+                    r.storage.withUnsafeMutableBufferPointer { rp in
+                        for q in 0..<k {
+                            let v = shift[q]
+                            for i in 0..<b { rp[q * b + i] -= v }
+                        }
+                    }
+                } else {
+                    let xb = RidgeSpectrum.centeredBlock(x, centering.xMean, start, end, weights: nil, scaled: false)
+                    r = try la { () throws(LinearAlgebraError) in try xb.multiplied(by: basis) }
+                }
+                r.storage.withUnsafeBufferPointer { rp in
+                    r2.storage.withUnsafeMutableBufferPointer { sp in
+                        for q in 0..<(b * k) { sp[q] = rp[q] * rp[q] }
+                    }
+                }
                 let lev = try la { () throws(LinearAlgebraError) in try r2.multiplied(by: d) }
                 let fit = try la { () throws(LinearAlgebraError) in try r.multiplied(by: c) }
                 for i in 0..<b {

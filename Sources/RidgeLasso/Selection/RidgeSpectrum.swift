@@ -43,6 +43,9 @@ struct RidgeSpectrum: Sendable {
     let deflated: Matrix
     /// Dual only: Ū (n⁺ × m), the eigenvectors mapped back to the rows of positive weight.
     let fullBasis: Matrix
+    /// Primal, no weights, modest offsets (``CenteredCrossProducts/Method/rawProducts``): the
+    /// leave-one-out pass may form (X − 1x̄ᵀ)V as XV − 1(Vᵀx̄)ᵀ from X's own rows, no centered copy.
+    let centerAfterProduct: Bool
 
     var rows: Int { x.rows }
     var features: Int { x.columns }
@@ -74,6 +77,7 @@ struct RidgeSpectrum: Sendable {
                 try CenteredCrossProducts(x: x, y: y, weights: weights, center: fitIntercept)
             }
             let gram = products.gram, q = products.cross
+            self.centerAfterProduct = weights == nil && products.method == .rawProducts
             let e = try la { () throws(LinearAlgebraError) in try SymmetricEigendecomposition(gram) }
             self.eigenvalues = e.eigenvalues.map { max(0, $0) }
             self.basis = e.eigenvectors
@@ -85,6 +89,7 @@ struct RidgeSpectrum: Sendable {
         } else {
             // Dual: work on the n⁺ rows of positive weight.
             self.form = .dual
+            self.centerAfterProduct = false
             let np = positive.count
             var xt = Matrix(rows: np, columns: p)
             var yt = Matrix(rows: np, columns: t)

@@ -37,6 +37,30 @@ struct RidgeLeaveOneOutTests {
         #expect(cvRelativeDifference(scores.meanSquaredErrors[0], mean) < 1e-10)
     }
 
+    @Test("primal LOO from X's own rows (modest offsets) and from centered copies (large ones) both equal brute force")
+    func primalRowsWithAndWithoutCopies() throws {
+        var (x, y) = cvProblem(rows: 60, columns: 6, seed: 29)
+        // Modest offsets: each column moved to mean 0.2 (spread ≥ 0.5), so XcᵀXc and (X − 1x̄ᵀ)V
+        // may come from X itself; the original large offsets force the centered copies.
+        var modest = x
+        for j in 0..<6 {
+            let mean = (0..<60).reduce(0.0) { $0 + x[$1, j] } / 60
+            for i in 0..<60 { modest[i, j] = x[i, j] - mean + 0.2 }
+        }
+        for i in 0..<60 { y[i] += 0.1 * Double(i % 3) }
+        for (design, direct) in [(modest, true), (x, false)] {
+            let s = try RidgeSpectrum(x: design, y: try Matrix(columns: [y]), weights: nil, fitIntercept: true)
+            #expect(s.centerAfterProduct == direct)
+            let alphas = [0.05, 3]
+            let scores = try s.leaveOneOut(alphas: alphas, storeResiduals: true)
+            let loo = try #require(scores.residuals?.first)
+            for (a, alpha) in alphas.enumerated() {
+                let brute = try cvLeaveOneOutBruteForce(design, y, alpha: alpha, weights: nil, fitIntercept: true)
+                for i in 0..<60 { #expect(cvRelativeDifference(loo[i, a], brute[i]) < 1e-10, "direct \(direct) alpha \(alpha) row \(i)") }
+            }
+        }
+    }
+
     @Test("GCV without a second pass equals GCV from the LOO pass's residuals")
     func gcvBothWays() throws {
         let (x, y) = cvProblem(rows: 40, columns: 7, seed: 23)
