@@ -86,16 +86,42 @@ public struct CholeskyFactorization: Sendable {
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when `storage` holds fewer than m·m
     ///   values or `b` does not have m; ``LinearAlgebraError/notPositiveDefinite(minor:)``.
     public static func solve(order m: Int, overwriting storage: inout [Double], _ b: [Double]) throws(LinearAlgebraError) -> [Double] {
-        guard m >= 0, storage.count >= m * m, b.count == m else {
-            throw .dimensionMismatch("cannot solve a system of order \(m) from \(storage.count) values for \(b.count) right-hand-side values")
+        guard b.count == m else {
+            throw .dimensionMismatch("cannot solve a system of order \(m) for \(b.count) right-hand-side values")
+        }
+        try factor(order: m, overwriting: &storage)
+        guard m > 0 else { return [] }
+        return try solve(order: m, factor: storage, Matrix(rows: m, columns: 1, columnMajor: b)).storage
+    }
+
+    /// Overwrites the first m·m values of `storage` (A, column-major, lower triangle read) with
+    /// its Cholesky factor L (`dpotrf`), for later ``solve(order:factor:_:)`` calls.
+    /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when `storage` holds fewer than m·m
+    ///   values; ``LinearAlgebraError/notPositiveDefinite(minor:)``.
+    public static func factor(order m: Int, overwriting storage: inout [Double]) throws(LinearAlgebraError) {
+        guard m >= 0, storage.count >= m * m else {
+            throw .dimensionMismatch("cannot factor a system of order \(m) from \(storage.count) values")
         }
         var n = try lapackInt(m, "order")
-        guard n > 0 else { return [] }
-        var x = b
-        var lda = n, nrhs: Int32 = 1, info: Int32 = 0
+        guard n > 0 else { return }
+        var lda = n, info: Int32 = 0
         dpotrf_("L", &n, &storage, &lda, &info, 1)
         try check(info, "dpotrf") { .notPositiveDefinite(minor: $0) }
-        dpotrs_("L", &n, &nrhs, storage, &lda, &x, &lda, &info, 1)
+    }
+
+    /// Solves A X = B for every column of `b` with the factor L that ``factor(order:overwriting:)``
+    /// left in the first m·m values of `factor` (`dpotrs`: 2m² flops per column, BLAS-3 for many).
+    /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when `factor` holds fewer than m·m
+    ///   values or `b` does not have m rows.
+    public static func solve(order m: Int, factor: [Double], _ b: Matrix) throws(LinearAlgebraError) -> Matrix {
+        guard m >= 0, factor.count >= m * m, b.rows == m else {
+            throw .dimensionMismatch("cannot solve with a factor of order \(m) (\(factor.count) values) for \(b.rows)×\(b.columns)")
+        }
+        var n = try lapackInt(m, "order"), nrhs = try lapackInt(b.columns, "right-hand sides")
+        var x = b
+        guard m > 0, b.columns > 0 else { return x }
+        var lda = n, ldb = n, info: Int32 = 0
+        dpotrs_("L", &n, &nrhs, factor, &lda, &x.storage, &ldb, &info, 1)
         try check(info, "dpotrs") { _ in .invalidArgument(routine: "dpotrs", position: 0) }
         return x
     }

@@ -102,6 +102,47 @@ import LinearAlgebra
         }
     }
 
+    /// The Newton system of a support A solved from the factor of an earlier support B
+    /// (bordering) equals a fresh factorization of A's system, for both schemes.
+    @Test(arguments: [UpdateScheme.naive, .covariance])
+    func borderedNewtonSolveEqualsAFreshFactor(scheme: UpdateScheme) throws {
+        let prob = CDTestSupport.problem(n: 60, p: 40, rho: 0.5, nonzeros: 8, seed: 7)
+        let design = try PreparedDesign(prob.x, prob.y, weights: nil, fitIntercept: true)
+        let options = SolverOptions(scheme: scheme, screening: true, activeSetCycling: true, acceleration: true,
+                                    tolerance: 1e-8, maximumIterations: 1000)
+        let solver = try CoordinateDescentSolver(design: design, options: options, initial: nil)
+        try solver.ensureCached(Array(0..<40))
+        let penalty = ElasticNetPenalty(alpha: 0.05, l1Ratio: 0.5, count: 40)   // λ₂ > 0: the diagonal counts
+        var rng = SplitMix64(seed: 11)
+        func vector(_ m: Int) -> [Double] { (0..<m).map { _ in 2 * rng.nextUniform() - 1 } }
+        let b = Array(0..<36)
+        let a = [37] + Array(0..<34).filter { $0 != 5 } + [5, 38]   // B − {34, 35} + {37, 38}, reordered
+        _ = try #require(solver.factorNewtonSystem(b, vector(36), penalty: penalty))
+        let rhs = vector(36)
+        let bordered = try #require(solver.borderedNewtonSolve(a, rhs, penalty: penalty))
+        #expect(solver.factoredFeatures == b)                        // the factor is not replaced
+        let fresh = try #require(solver.factorNewtonSystem(a, rhs, penalty: penalty))
+        #expect(relativeDifference(bordered, fresh) <= 1e-10)
+        // Same support (k = 0): the stored factor alone.
+        let again = vector(36)
+        let zeroBorder = try #require(solver.borderedNewtonSolve(a, again, penalty: penalty))
+        let direct = try #require(solver.factorNewtonSystem(a, again, penalty: penalty))
+        #expect(relativeDifference(zeroBorder, direct) <= 1e-12)
+        // More changes than 1/8 of the factored support, or another λ₂: no bordered solve.
+        #expect(solver.borderedNewtonSolve(Array(0..<30), vector(30), penalty: penalty) == nil)
+        let other = ElasticNetPenalty(alpha: 0.07, l1Ratio: 0.5, count: 40)
+        #expect(solver.borderedNewtonSolve(a, rhs, penalty: other) == nil)
+    }
+
+    @Test func smallGeneralSolverPivots() throws {
+        // [[0, 1], [1, 0]] x = [2, 3] needs a row swap: x = [3, 2].
+        #expect(CoordinateDescentSolver.solveSmallGeneral([0, 1, 1, 0], [2, 3], 2) == [3, 2])
+        // An indefinite 3 × 3 system (the shape of a bordered Schur complement).
+        let x = try #require(CoordinateDescentSolver.solveSmallGeneral([2, 1, 1, 1, -3, 0, 1, 0, 0], [4, -2, 1], 3))
+        #expect(abs(x[0] - 1) < 1e-15 && abs(x[1] - 1) < 1e-15 && abs(x[2] - 1) < 1e-15)
+        #expect(CoordinateDescentSolver.solveSmallGeneral([1, 2, 2, 4], [1, 1], 2) == nil)   // singular
+    }
+
     @Test func iterationLimitIsReportedNotThrown() throws {
         let prob = CDTestSupport.problem(n: 50, p: 200, rho: 0.9, nonzeros: 20, seed: 9)
         let amax = try Lasso.alphaMax(prob.x, prob.y)
