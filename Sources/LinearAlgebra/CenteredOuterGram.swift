@@ -95,6 +95,8 @@ public struct CenteredOuterGram: Sendable {
                 return true
             }
             guard ok else { return nil }
+        } else {
+            for i in 0..<n where !k[i, i].isFinite { return nil }
         }
         k.symmetrizeFromLower()
         self.gram = k

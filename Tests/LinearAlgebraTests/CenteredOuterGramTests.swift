@@ -69,6 +69,7 @@ struct CenteredOuterGramTests {
         var x = randomMatrix(4, 10, seed: 6)
         x[2, 3] = .nan
         #expect(try CenteredOuterGram(x: x, center: true) == nil)
+        #expect(try CenteredOuterGram(x: x, center: false) == nil)
     }
 
     @Test("maximumLoss below 1 is an error")
