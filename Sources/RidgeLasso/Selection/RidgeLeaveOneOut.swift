@@ -18,8 +18,10 @@ extension RidgeSpectrum {
     ///
     /// A row whose 1 − Hᵢᵢ is not positive (only possible through rounding at extreme α) makes
     /// that α's error +∞ rather than a division by zero.
+    /// `blockRows` (primal) overrides the rows per block of the pass over X; any value ≥ 1 gives
+    /// the same result up to rounding (tests use small blocks to cover several of them).
     /// - Complexity: primal: one more pass over X, 2np² + 4npA(T+1) flops; dual: n⁺m·A(T+1).
-    func leaveOneOut(alphas: [Double], storeResiduals: Bool) throws(RegressionError) -> RidgeLeaveOneOutScores {
+    func leaveOneOut(alphas: [Double], storeResiduals: Bool, blockRows: Int? = nil) throws(RegressionError) -> RidgeLeaveOneOutScores {
         let a = alphas.count, t = targets, n = rows, k = eigenvalues.count
         var sum = [Double](repeating: 0, count: t * a)
         var sumSquares = [Double](repeating: 0, count: t * a)
@@ -38,7 +40,7 @@ extension RidgeSpectrum {
                     for j in 0..<k { c[j, tt * a + ai] = projections[j, tt] * d[j, ai] }
                 }
             }
-            let block = RidgeSpectrum.blockRows(features: features)
+            let block = max(1, blockRows ?? RidgeSpectrum.blockRows(features: features))
             // R = (X − 1x̄ᵀ)V block by block, into buffers reused across blocks: from X's own rows
             // less 1(Vᵀx̄)ᵀ when the offsets are modest, else from a centered copy of the block.
             let shift = centerAfterProduct

@@ -52,11 +52,17 @@ struct RidgeLeaveOneOutTests {
             let s = try RidgeSpectrum(x: design, y: try Matrix(columns: [y]), weights: nil, fitIntercept: true)
             #expect(s.centerAfterProduct == direct)
             let alphas = [0.05, 3]
-            let scores = try s.leaveOneOut(alphas: alphas, storeResiduals: true)
-            let loo = try #require(scores.residuals?.first)
-            for (a, alpha) in alphas.enumerated() {
-                let brute = try cvLeaveOneOutBruteForce(design, y, alpha: alpha, weights: nil, fitIntercept: true)
-                for i in 0..<60 { #expect(cvRelativeDifference(loo[i, a], brute[i]) < 1e-10, "direct \(direct) alpha \(alpha) row \(i)") }
+            // One block, and blocks of 7 rows (8 full ones and a shorter last one).
+            for blockRows in [nil, 7] as [Int?] {
+                let scores = try s.leaveOneOut(alphas: alphas, storeResiduals: true, blockRows: blockRows)
+                let loo = try #require(scores.residuals?.first)
+                for (a, alpha) in alphas.enumerated() {
+                    let brute = try cvLeaveOneOutBruteForce(design, y, alpha: alpha, weights: nil, fitIntercept: true)
+                    for i in 0..<60 {
+                        #expect(cvRelativeDifference(loo[i, a], brute[i]) < 1e-10,
+                                "direct \(direct) block \(String(describing: blockRows)) alpha \(alpha) row \(i)")
+                    }
+                }
             }
         }
     }
