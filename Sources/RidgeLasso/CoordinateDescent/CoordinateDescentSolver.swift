@@ -528,7 +528,7 @@ final class CoordinateDescentSolver {
         for a in 0..<depth { trace += utu[a * depth + a] }
         guard trace > 0, trace.isFinite else { return }
         for a in 0..<depth { utu[a * depth + a] += 1e-10 * trace }
-        guard var coef = Self.solveSmallSPD(utu, [Double](repeating: 1, count: depth), depth) else { return }
+        guard var coef = Self.solveSmallGeneral(utu, [Double](repeating: 1, count: depth), depth) else { return }
         let total = coef.reduce(0, +)
         guard total != 0, total.isFinite else { return }
         for a in 0..<depth { coef[a] /= total }
@@ -899,35 +899,4 @@ final class CoordinateDescentSolver {
     /// ill-conditioned end of a p ≫ n path the Newton steps, not the sweeps, make the progress
     /// (measured on n = 1000, p = 10000: 2 sweeps 3.2 s, 8 sweeps 3.4 s, 32 sweeps 3.6 s).
     static let newtonAfterAccepted = 2
-
-    /// Cholesky solve of a small symmetric positive definite system (row-major `a`), or nil.
-    static func solveSmallSPD(_ a: [Double], _ b: [Double], _ k: Int) -> [Double]? {
-        var l = [Double](repeating: 0, count: k * k)
-        for i in 0..<k {
-            for j in 0...i {
-                var sum = a[i * k + j]
-                for t in 0..<j { sum -= l[i * k + t] * l[j * k + t] }
-                if i == j {
-                    guard sum > 0 else { return nil }
-                    l[i * k + i] = sum.squareRoot()
-                } else {
-                    l[i * k + j] = sum / l[j * k + j]
-                }
-            }
-        }
-        var z = b
-        for i in 0..<k {
-            var sum = z[i]
-            for t in 0..<i { sum -= l[i * k + t] * z[t] }
-            z[i] = sum / l[i * k + i]
-        }
-        for i in stride(from: k - 1, through: 0, by: -1) {
-            var sum = z[i]
-            for t in (i + 1)..<max(i + 1, k) { sum -= l[t * k + i] * z[t] }
-            z[i] = sum / l[i * k + i]
-        }
-        return z.allSatisfy { $0.isFinite } ? z : nil
-    }
 }
-
-

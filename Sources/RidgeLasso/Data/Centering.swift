@@ -21,6 +21,12 @@ public struct Centering: Sendable {
         yMean = Centering.means(y, weights: weights)
     }
 
+    /// Means computed elsewhere (e.g. by `CenteredCrossProducts`, which has them from its pass).
+    init(xMean: [Double], yMean: [Double]) {
+        self.xMean = xMean
+        self.yMean = yMean
+    }
+
     /// The (weighted) mean of each column.
     public static func means(_ m: Matrix, weights: [Double]?) -> [Double] {
         let n = m.rows

@@ -62,8 +62,6 @@ struct RidgeSpectrum: Sendable {
         let positive = (0..<n).filter { (weights?[$0] ?? 1) > 0 }
         self.positiveRows = positive
         self.totalWeight = weights?.reduce(0, +) ?? Double(n)
-        let c = Centering(x: x, y: y, weights: weights, fitIntercept: fitIntercept)
-        self.centering = c
         let m = positive.count - (fitIntercept ? 1 : 0)
         guard m >= 1 else {
             throw .emptyData("ridge selection needs at least \(fitIntercept ? 2 : 1) rows with positive weight")
@@ -77,6 +75,8 @@ struct RidgeSpectrum: Sendable {
                 try CenteredCrossProducts(x: x, y: y, weights: weights, center: fitIntercept)
             }
             let gram = products.gram, q = products.cross
+            // Its pass already gave the (weighted) means: no second pass over X for them.
+            self.centering = Centering(xMean: products.xMean, yMean: products.yMean)
             self.centerAfterProduct = weights == nil && products.method == .rawProducts
             let e = try la { () throws(LinearAlgebraError) in try SymmetricEigendecomposition(gram) }
             self.eigenvalues = e.eigenvalues.map { max(0, $0) }
@@ -89,6 +89,8 @@ struct RidgeSpectrum: Sendable {
         } else {
             // Dual: work on the n⁺ rows of positive weight.
             self.form = .dual
+            let c = Centering(x: x, y: y, weights: weights, fitIntercept: fitIntercept)
+            self.centering = c
             self.centerAfterProduct = false
             let np = positive.count
             var xt = Matrix(rows: np, columns: p)
