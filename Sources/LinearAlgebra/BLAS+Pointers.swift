@@ -35,4 +35,23 @@ extension BLAS {
         cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(rows), Int32(columns), alpha, a, Int32(rows),
                     x, 1, beta, y, 1)
     }
+
+    /// C ← AᵀB for column-major A (`rows × aColumns`) and B (`rows × bColumns`), C `aColumns ×
+    /// bColumns` with leading dimension `aColumns` (`dgemm`, A transposed). A and B may be
+    /// parts of one buffer. Returns at once (after zeroing C) when `rows` is 0.
+    public static func transposeProduct(
+        rows: Int, aColumns: Int, bColumns: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
+        into c: UnsafeMutablePointer<Double>
+    ) {
+        precondition(rows >= 0 && aColumns >= 0 && bColumns >= 0 && rows <= Int(Int32.max)
+                     && aColumns <= Int(Int32.max) && bColumns <= Int(Int32.max),
+                     "BLAS.transposeProduct: dimensions out of range")
+        guard aColumns > 0, bColumns > 0 else { return }
+        guard rows > 0 else {
+            for k in 0..<(aColumns * bColumns) { c[k] = 0 }
+            return
+        }
+        cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(aColumns), Int32(bColumns), Int32(rows),
+                    1.0, a, Int32(rows), b, Int32(rows), 0.0, c, Int32(aColumns))
+    }
 }

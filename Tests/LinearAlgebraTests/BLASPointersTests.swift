@@ -37,4 +37,26 @@ import Testing
         }
         #expect(y == [0, 0])
     }
+
+    @Test func transposeProductOfTwoPartsOfOneBuffer() {
+        // Columns x₀ = [1, 3, 5], x₁ = [2, 4, 6], x₂ = [1, 0, −1] in one buffer; C = [x₁ x₂]ᵀ[x₀ x₁ x₂].
+        let buffer: [Double] = [1, 3, 5, 2, 4, 6, 1, 0, -1]
+        var c = [Double](repeating: .nan, count: 6)
+        buffer.withUnsafeBufferPointer { b in
+            c.withUnsafeMutableBufferPointer { cp in
+                BLAS.transposeProduct(rows: 3, aColumns: 2, bColumns: 3, b.baseAddress! + 3, b.baseAddress!,
+                                      into: cp.baseAddress!)
+            }
+        }
+        // Column-major 2 × 3: (x₁ᵀx₀, x₂ᵀx₀), (x₁ᵀx₁, x₂ᵀx₁), (x₁ᵀx₂, x₂ᵀx₂).
+        #expect(c == [44, -4, 56, -4, -4, 2])
+        var empty = [Double](repeating: .nan, count: 4)
+        buffer.withUnsafeBufferPointer { b in
+            empty.withUnsafeMutableBufferPointer { cp in
+                BLAS.transposeProduct(rows: 0, aColumns: 2, bColumns: 2, b.baseAddress!, b.baseAddress!,
+                                      into: cp.baseAddress!)
+            }
+        }
+        #expect(empty == [0, 0, 0, 0])
+    }
 }

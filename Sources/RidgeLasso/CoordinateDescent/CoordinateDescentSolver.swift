@@ -87,6 +87,9 @@ final class CoordinateDescentSolver {
     var signChanges = 0
     /// c‖r‖² at the last check.
     var residualNormSquared: Double = 0
+    /// The inner threshold relative to the gap target at which the next solve starts (see
+    /// ``solve(penalty:previousL1:options:)``).
+    var innerScale = 1.0
 
     init(design: PreparedDesign, options: SolverOptions, initial: [Double]?) throws(RegressionError) {
         self.design = design
@@ -393,7 +396,10 @@ final class CoordinateDescentSolver {
         var iterations = 0
         // The first checks use the gap target at the current point.
         var tolScale = options.tolerance * max(0.5 * residualNormSquared + penalty.value(coefficients), 1e-4 * nullObjective)
-        var innerTolerance = tolScale
+        // The inner threshold starts where the last solve's ended (relative to its gap target),
+        // relaxed tenfold: along a path the ratio of sweep changes to gap changes little from one
+        // α to the next, and starting at the gap target itself costs a check per factor of 1000.
+        var innerTolerance = tolScale * innerScale
         var gap = Double.infinity
         let budget = options.maximumIterations
         if scheme == .covariance { try ensureCached(setList, penalty: penalty) }
@@ -437,7 +443,10 @@ final class CoordinateDescentSolver {
             gap = try currentGap(penalty)
             let objective = 0.5 * residualNormSquared + penalty.value(coefficients)
             tolScale = options.tolerance * max(objective, 1e-4 * nullObjective)
-            if gap <= tolScale { return CoordinateDescentOutcome(iterations: iterations, dualityGap: gap, converged: true) }
+            if gap <= tolScale {
+                innerScale = min(1, 10 * innerTolerance / tolScale)
+                return CoordinateDescentOutcome(iterations: iterations, dualityGap: gap, converged: true)
+            }
             if iterations >= budget { break }
             // A sweep over the working set moved nothing: a fixed point, the rounding floor.
             if change == 0 { break }
@@ -834,7 +843,8 @@ final class CoordinateDescentSolver {
 
     /// Adds the features of `features` missing from the Newton Gram cache, by one `dgemm`
     /// (n·|new|·k flops against the kept centered columns `newtonColumns`); a cache that
-    /// would exceed ``newtonCacheLimit`` features restarts from `features`. False if the product fails.
+    /// would exceed ``newtonCacheLimit`` features restarts from `features`. False if `features`
+    /// alone exceed the limit.
     private func extendNewtonGram(_ features: [Int]) -> Bool {
         if newtonFeatures.count + features.filter({ newtonSlot[$0] < 0 }).count > Self.newtonCacheLimit {
             for j in newtonFeatures { newtonSlot[j] = -1 }
@@ -847,19 +857,24 @@ final class CoordinateDescentSolver {
         if missing.isEmpty { return true }
         let old = newtonFeatures.count, total = old + missing.count
         guard total <= Self.newtonCacheLimit else { return false }
-        // Append the new features' centered columns to the kept ones (no copy of the old ones).
-        newtonColumns.reserveCapacity(n * total)
+        // Append the new features' centered columns to the kept ones, then G_new,all = X̃_newᵀX̃_all
+        // in one dgemm on the kept buffer itself (no copy of the old columns).
+        if newtonColumns.capacity < n * total {
+            newtonColumns.reserveCapacity(max(n * total, 2 * newtonColumns.capacity))
+        }
         design.x.storage.withUnsafeBufferPointer { xs in
             for j in missing {
                 let col = xs.baseAddress! + j * n, mj = design.shift[j]
                 for i in 0..<n { newtonColumns.append(col[i] - mj) }
             }
         }
-        let block = Array(newtonColumns[(old * n)...])
-        guard let mBlock = try? Matrix(rows: n, columns: missing.count, columnMajor: block),
-              let all = try? Matrix(rows: n, columns: total, columnMajor: newtonColumns),
-              let product = try? mBlock.multiplied(by: all, transposingSelf: true) else {
-            return false
+        let mc = missing.count
+        var product = [Double](repeating: 0, count: mc * total)
+        newtonColumns.withUnsafeBufferPointer { columns in
+            product.withUnsafeMutableBufferPointer { out in
+                BLAS.transposeProduct(rows: n, aColumns: mc, bColumns: total, columns.baseAddress! + old * n,
+                                      columns.baseAddress!, into: out.baseAddress!)
+            }
         }
         if total > newtonStride {
             let stride = min(max(total, 2 * newtonStride, 64), Self.newtonCacheLimit)
@@ -870,7 +885,7 @@ final class CoordinateDescentSolver {
             newtonGram = fresh
             newtonStride = stride
         }
-        let c = design.c, stride = newtonStride, mc = missing.count
+        let c = design.c, stride = newtonStride
         for (k, j) in missing.enumerated() {
             newtonSlot[j] = old + k
             newtonFeatures.append(j)
@@ -878,7 +893,7 @@ final class CoordinateDescentSolver {
         for k in 0..<mc {
             let a = old + k
             for b in 0..<total {
-                let value = c * product.storage[k + b * mc]
+                let value = c * product[k + b * mc]
                 newtonGram[a * stride + b] = value
                 newtonGram[b * stride + a] = value
             }
