@@ -80,12 +80,9 @@ enum Fixture {
     static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 }
 
-/// A fresh temporary directory for files a test writes.
-func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("CLITests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
+/// A fresh temporary directory for files a test writes (removed with ``ScratchDirectory/root``
+/// when the test process exits).
+func temporaryDirectory() throws -> URL { try ScratchDirectory.make() }
 
 /// Parses one JSON object from the CLI's standard output, numbers exactly (see ``ExactJSON``).
 func jsonObject(_ text: String) throws -> [String: Any] {

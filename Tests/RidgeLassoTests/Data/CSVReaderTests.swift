@@ -3,10 +3,17 @@ import LinearAlgebra
 @testable import RidgeLasso
 import Testing
 
-/// Writes `text` to a fresh temporary file and returns its path.
+/// The directory of this process's CSV test files, removed when the process exits.
+private let csvScratchRoot: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("CSVReaderTests-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: csvScratchRoot) }
+    return url
+}()
+
+/// Writes `text` to a fresh temporary file (alone in its directory) and returns its path.
 private func csvTemporaryFile(_ text: String, name: String = "data.csv") throws -> String {
-    let dir = FileManager.default.temporaryDirectory
-        .appendingPathComponent("CSVReaderTests-\(UUID().uuidString)")
+    let dir = csvScratchRoot.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let url = dir.appendingPathComponent(name)
     try Data(text.utf8).write(to: url)
