@@ -90,6 +90,9 @@ final class CoordinateDescentSolver {
     /// The inner threshold relative to the gap target at which the next solve starts (see
     /// ``solve(penalty:previousL1:options:)``).
     var innerScale = 1.0
+    /// Smallest λ₁/λ₁′ between successive solves for which ``innerScale`` is carried over
+    /// (the default path grid steps by 0.93; a cold fit's warm-up by 0.3).
+    static let carriedThresholdStep = 0.5
 
     init(design: PreparedDesign, options: SolverOptions, initial: [Double]?) throws(RegressionError) {
         self.design = design
@@ -396,10 +399,12 @@ final class CoordinateDescentSolver {
         var iterations = 0
         // The first checks use the gap target at the current point.
         var tolScale = options.tolerance * max(0.5 * residualNormSquared + penalty.value(coefficients), 1e-4 * nullObjective)
-        // The inner threshold starts where the last solve's ended (relative to its gap target),
-        // relaxed tenfold: along a path the ratio of sweep changes to gap changes little from one
-        // α to the next, and starting at the gap target itself costs a check per factor of 1000.
-        var innerTolerance = tolScale * innerScale
+        // After a small step in λ₁ (a path grid), the inner threshold starts where the last solve's
+        // ended (relative to its gap target), relaxed tenfold: the ratio of sweep changes to gap
+        // changes little from one α to the next, and starting at the gap target itself costs a
+        // check per factor of 1000. After a large step (a cold start, a coarse grid) the support
+        // is still far off, and a tight start would polish the wrong active set.
+        var innerTolerance = tolScale * (lam1 >= Self.carriedThresholdStep * previousL1 ? innerScale : 1)
         var gap = Double.infinity
         let budget = options.maximumIterations
         if scheme == .covariance { try ensureCached(setList, penalty: penalty) }
