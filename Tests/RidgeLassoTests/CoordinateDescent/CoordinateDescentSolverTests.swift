@@ -134,6 +134,52 @@ import LinearAlgebra
         #expect(solver.borderedNewtonSolve(a, rhs, penalty: other) == nil)
     }
 
+    /// A Newton step whose targets cross 0 holds those coordinates at 0 and solves again on the
+    /// rest: the result solves (H_RR) d_R = rhs_R + H_Rh w_h (checked against a dense solve of
+    /// the Gram matrix) and no remaining target crosses, for both schemes.
+    @Test(arguments: [UpdateScheme.naive, .covariance])
+    func crossingCoordinatesAreHeldAndTheRestSolvedAgain(scheme: UpdateScheme) throws {
+        let prob = CDTestSupport.problem(n: 200, p: 100, rho: 0, nonzeros: 8, seed: 5)
+        let design = try PreparedDesign(prob.x, prob.y, weights: nil, fitIntercept: true)
+        let options = SolverOptions(scheme: scheme, screening: true, activeSetCycling: true, acceleration: true,
+                                    tolerance: 1e-8, maximumIterations: 1000)
+        let solver = try CoordinateDescentSolver(design: design, options: options, initial: nil)
+        try solver.ensureCached(Array(0..<100))
+        let penalty = ElasticNetPenalty(alpha: 0.02, l1Ratio: 0.5, count: 100)
+        let features = Array(0..<80)
+        for j in features { solver.w[j] = j % 2 == 0 ? 1 : -1 }
+        // The first solution d*: small moves, except features 3, 17 and 40, whose targets cross 0.
+        var first = features.map { j in 0.01 * Double(j % 7 - 3) }
+        for j in [3, 17, 40] { first[j] = -2 * solver.w[j] }
+        let gram = try design.fullGram()
+        func h(_ i: Int, _ j: Int) -> Double { gram[j * 100 + i] + (i == j ? penalty.l2 * penalty.l2Weights[j] : 0) }
+        let rhs = features.map { i in features.reduce(0.0) { $0 + h(i, $1) * first[$1] } }
+        let solved = try #require(solver.factorNewtonSystem(features, rhs, penalty: penalty))
+        #expect(relativeDifference(solved, first) <= 1e-10)
+        let (support, held, solution) = solver.holdCrossings(features, rhs, first: solved, penalty: penalty)
+        #expect(held.sorted() == [3, 17, 40])
+        #expect(support == features.filter { ![3, 17, 40].contains($0) })
+        // Dense reference: H_RR d_R = rhs_R + H_Rh w_h.
+        let m = support.count
+        var hrr = Matrix(rows: m, columns: m)
+        var right = [Double](repeating: 0, count: m)
+        for (a, i) in support.enumerated() {
+            for (b, j) in support.enumerated() { hrr[a, b] = h(i, j) }
+            right[a] = rhs[i] + held.reduce(0.0) { $0 + h(i, $1) * solver.w[$1] }
+        }
+        let reference = try CholeskyFactorization(hrr).solve(right)
+        #expect(relativeDifference(solution, reference) <= 1e-10)
+        for (k, j) in support.enumerated() {
+            let target = solver.w[j] + solution[k]
+            #expect((target > 0) == (solver.w[j] > 0) && target != 0, "feature \(j) crosses 0")
+        }
+        // Nothing crosses: the first solution is returned as it is.
+        let calm = features.map { j in 0.01 * Double(j % 5 - 2) }
+        let calmRHS = features.map { i in features.reduce(0.0) { $0 + h(i, $1) * calm[$1] } }
+        let none = solver.holdCrossings(features, calmRHS, first: calm, penalty: penalty)
+        #expect(none.held.isEmpty && none.support == features && none.solution == calm)
+    }
+
     @Test func smallGeneralSolverPivots() throws {
         // [[0, 1], [1, 0]] x = [2, 3] needs a row swap: x = [3, 2].
         #expect(CoordinateDescentSolver.solveSmallGeneral([0, 1, 1, 0], [2, 3], 2) == [3, 2])
