@@ -102,16 +102,23 @@ import LinearAlgebra
         }
     }
 
-    /// The Newton system of a support A solved from the factor of an earlier support B
-    /// (bordering) equals a fresh factorization of A's system, for both schemes.
-    @Test(arguments: [UpdateScheme.naive, .covariance])
-    func borderedNewtonSolveEqualsAFreshFactor(scheme: UpdateScheme) throws {
-        let prob = CDTestSupport.problem(n: 60, p: 40, rho: 0.5, nonzeros: 8, seed: 7)
+    /// A solver on a seeded problem with every Gram column cached, for the Newton-system tests.
+    static func newtonSolver(scheme: UpdateScheme, n: Int, p: Int, rho: Double, seed: UInt64) throws
+        -> (CoordinateDescentSolver, PreparedDesign) {
+        let prob = CDTestSupport.problem(n: n, p: p, rho: rho, nonzeros: 8, seed: seed)
         let design = try PreparedDesign(prob.x, prob.y, weights: nil, fitIntercept: true)
         let options = SolverOptions(scheme: scheme, screening: true, activeSetCycling: true, acceleration: true,
                                     tolerance: 1e-8, maximumIterations: 1000)
         let solver = try CoordinateDescentSolver(design: design, options: options, initial: nil)
-        try solver.ensureCached(Array(0..<40))
+        try solver.ensureCached(Array(0..<p))
+        return (solver, design)
+    }
+
+    /// The Newton system of a support A solved from the factor of an earlier support B
+    /// (bordering) equals a fresh factorization of A's system, for both schemes.
+    @Test(arguments: [UpdateScheme.naive, .covariance])
+    func borderedNewtonSolveEqualsAFreshFactor(scheme: UpdateScheme) throws {
+        let (solver, _) = try Self.newtonSolver(scheme: scheme, n: 60, p: 40, rho: 0.5, seed: 7)
         let penalty = ElasticNetPenalty(alpha: 0.05, l1Ratio: 0.5, count: 40)   // λ₂ > 0: the diagonal counts
         var rng = SplitMix64(seed: 11)
         func vector(_ m: Int) -> [Double] { (0..<m).map { _ in 2 * rng.nextUniform() - 1 } }
@@ -139,12 +146,7 @@ import LinearAlgebra
     /// the Gram matrix) and no remaining target crosses, for both schemes.
     @Test(arguments: [UpdateScheme.naive, .covariance])
     func crossingCoordinatesAreHeldAndTheRestSolvedAgain(scheme: UpdateScheme) throws {
-        let prob = CDTestSupport.problem(n: 200, p: 100, rho: 0, nonzeros: 8, seed: 5)
-        let design = try PreparedDesign(prob.x, prob.y, weights: nil, fitIntercept: true)
-        let options = SolverOptions(scheme: scheme, screening: true, activeSetCycling: true, acceleration: true,
-                                    tolerance: 1e-8, maximumIterations: 1000)
-        let solver = try CoordinateDescentSolver(design: design, options: options, initial: nil)
-        try solver.ensureCached(Array(0..<100))
+        let (solver, design) = try Self.newtonSolver(scheme: scheme, n: 200, p: 100, rho: 0, seed: 5)
         let penalty = ElasticNetPenalty(alpha: 0.02, l1Ratio: 0.5, count: 100)
         let features = Array(0..<80)
         for j in features { solver.w[j] = j % 2 == 0 ? 1 : -1 }
