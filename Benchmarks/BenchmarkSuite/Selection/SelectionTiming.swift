@@ -20,6 +20,8 @@ public struct RidgeSelectionTiming: Sendable, CustomStringConvertible {
     public let generalizedCrossValidationSeconds: Double
     /// Median seconds of `RidgeCV(criterion: .leaveOneOut).fit`: LOO for every α plus the refit.
     public let leaveOneOutWithRefitSeconds: Double
+    /// Median seconds of `RidgeCV(criterion: .generalizedCrossValidation).fit`: GCV plus the refit.
+    public let gcvWithRefitSeconds: Double
     /// Median seconds of `Ridge().fit(x, y, alphas:)`: the same α fitted (not scored) from one
     /// decomposition, for context.
     public let ridgePathSeconds: Double
@@ -30,6 +32,7 @@ public struct RidgeSelectionTiming: Sendable, CustomStringConvertible {
     public var leaveOneOutRatio: Double { leaveOneOutSeconds / ridgeFitSeconds }
     public var gcvRatio: Double { generalizedCrossValidationSeconds / ridgeFitSeconds }
     public var leaveOneOutWithRefitRatio: Double { leaveOneOutWithRefitSeconds / ridgeFitSeconds }
+    public var gcvWithRefitRatio: Double { gcvWithRefitSeconds / ridgeFitSeconds }
 
     public var description: String {
         func f(_ x: Double, _ d: Int = 3) -> String { selectionFormat(x, d) }
@@ -37,6 +40,7 @@ public struct RidgeSelectionTiming: Sendable, CustomStringConvertible {
             + "exact LOO \(f(leaveOneOutSeconds)) s (\(f(leaveOneOutRatio, 2))× one fit), "
             + "GCV \(f(generalizedCrossValidationSeconds)) s (\(f(gcvRatio, 2))×), "
             + "LOO + refit \(f(leaveOneOutWithRefitSeconds)) s (\(f(leaveOneOutWithRefitRatio, 2))×), "
+            + "GCV + refit \(f(gcvWithRefitSeconds)) s (\(f(gcvWithRefitRatio, 2))×), "
             + "ridge path over the α \(f(ridgePathSeconds)) s (\(f(ridgePathSeconds / ridgeFitSeconds, 2))×); "
             + "α(LOO) = \(f(chosenAlphaLeaveOneOut, 4)), α(GCV) = \(f(chosenAlphaGCV, 4))"
     }
@@ -57,11 +61,14 @@ public func measureRidgeSelection(
         try RidgeCV(alphas: alphas, criterion: .generalizedCrossValidation).evaluate(x, targets: target)
     }
     let full = try selectionMedian(repetitions) { try RidgeCV(alphas: alphas).fit(x, y) }
+    let gcvFull = try selectionMedian(repetitions) {
+        try RidgeCV(alphas: alphas, criterion: .generalizedCrossValidation).fit(x, y)
+    }
     let path = try selectionMedian(repetitions) { try Ridge().fit(x, y, alphas: alphas) }
     return RidgeSelectionTiming(
         rows: rows, columns: columns, alphaCount: alphaCount, ridgeFitSeconds: fit.seconds,
         leaveOneOutSeconds: loo.seconds, generalizedCrossValidationSeconds: gcv.seconds,
-        leaveOneOutWithRefitSeconds: full.seconds, ridgePathSeconds: path.seconds,
+        leaveOneOutWithRefitSeconds: full.seconds, gcvWithRefitSeconds: gcvFull.seconds, ridgePathSeconds: path.seconds,
         chosenAlphaLeaveOneOut: loo.value.chosenAlphas[0], chosenAlphaGCV: gcv.value.chosenAlphas[0])
 }
 

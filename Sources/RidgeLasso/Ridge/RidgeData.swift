@@ -64,6 +64,16 @@ final class RidgeData {
         return c
     }
 
+    /// Takes Gram and cross products already formed by the same arithmetic
+    /// (``CenteredCrossProducts`` on all of X and Y with these weights), so the Cholesky solver
+    /// does not form them again. Ignored unless every column is active (the products would
+    /// include set-aside columns) and the shapes match.
+    func adoptCrossProducts(_ products: CenteredCrossProducts) {
+        guard active.count == x.columns, products.gram.rows == x.columns, products.cross.columns == y.columns
+        else { return }
+        cachedCross = products
+    }
+
     // MARK: Centered copy (dual Cholesky, QR, SVD)
 
     struct Centered {

@@ -44,8 +44,11 @@ public enum RidgeSelectionCriterion: Sendable, Equatable, Hashable {
 /// with ``SelectionRule/oneStandardError`` the standard errors are averaged too).
 ///
 /// ``evaluate(_:targets:sampleWeights:)`` does the choosing; ``fit(_:targets:sampleWeights:)``
-/// then refits each target on all rows with ``Ridge`` at its α (so the model carries Ridge's
-/// solver choice and condition estimate).
+/// then refits each target on all rows with ``Ridge``'s solver at its α (so the model carries
+/// Ridge's solver choice and condition estimate). When every target shares one α, the primal
+/// form's Gram and cross products, formed once for the eigendecomposition, are reused by the
+/// Cholesky refit: LOO or GCV plus the refit then cost one pass over X for the Gram matrix (and,
+/// for LOO, one for the rows of X̃V).
 public struct RidgeCV: Sendable {
     /// The candidate α (each finite and > 0). Errors are reported in this order.
     public var alphas: [Double]
@@ -134,12 +137,24 @@ public struct RidgeCV: Sendable {
     /// target with ``Ridge`` at its α.
     /// - Returns: one result per target, in column order.
     public func fit(_ x: Matrix, targets y: Matrix, sampleWeights: [Double]? = nil) throws(RegressionError) -> [RidgeCVResult] {
-        let evaluation = try evaluate(x, targets: y, sampleWeights: sampleWeights)
+        let (evaluation, spectrum) = try evaluateKeepingSpectrum(x, targets: y, sampleWeights: sampleWeights)
         var models = [RidgeModel?](repeating: nil, count: y.columns)
-        for index in Set(evaluation.indicesOfChosenAlpha).sorted() {
+        let groups = Set(evaluation.indicesOfChosenAlpha).sorted()
+        for index in groups {
             let columns = (0..<y.columns).filter { evaluation.indicesOfChosenAlpha[$0] == index }
-            let fitted = try Ridge(alpha: alphas[index], fitIntercept: fitIntercept, solver: solver)
-                .fit(x, targets: y.selectingColumns(columns), sampleWeights: sampleWeights)
+            let fitted: [RidgeModel]
+            if groups.count == 1, let products = spectrum?.crossProducts, solver == .auto || solver == .cholesky {
+                // One α for every target: the refit starts from the Gram and cross products that
+                // the eigendecomposition was made from (the same arithmetic as Ridge's own), so
+                // a Cholesky refit costs one p × p factorization, not another pass over X.
+                let data = RidgeData(x: x, y: y, weights: Self.effectiveWeights(sampleWeights), fitIntercept: fitIntercept)
+                data.adoptCrossProducts(products)
+                var engine = RidgeFit(data: data, solver: solver)
+                fitted = try engine.models(alpha: alphas[index], last: true)
+            } else {
+                fitted = try Ridge(alpha: alphas[index], fitIntercept: fitIntercept, solver: solver)
+                    .fit(x, targets: y.selectingColumns(columns), sampleWeights: sampleWeights)
+            }
             for (k, t) in columns.enumerated() { models[t] = fitted[k] }
         }
         return try (0..<y.columns).map { (t: Int) throws(RegressionError) -> RidgeCVResult in
@@ -152,24 +167,39 @@ public struct RidgeCV: Sendable {
     /// refit: the whole cost of choosing α (one eigendecomposition for LOO and GCV).
     /// - Throws: ``RegressionError`` for bad data, weights, α list, folds or threads.
     public func evaluate(_ x: Matrix, targets y: Matrix, sampleWeights: [Double]? = nil) throws(RegressionError) -> RidgeCVEvaluation {
+        try evaluateKeepingSpectrum(x, targets: y, sampleWeights: sampleWeights).evaluation
+    }
+
+    /// Weights as the decompositions take them: nil when every weight is 1.
+    static func effectiveWeights(_ sampleWeights: [Double]?) -> [Double]? {
+        sampleWeights.flatMap { w in w.allSatisfy { $0 == 1 } ? nil : w }
+    }
+
+    /// ``evaluate(_:targets:sampleWeights:)``, also returning the eigendecomposition it made
+    /// (LOO and GCV; nil for K-fold).
+    private func evaluateKeepingSpectrum(
+        _ x: Matrix, targets y: Matrix, sampleWeights: [Double]?
+    ) throws(RegressionError) -> (evaluation: RidgeCVEvaluation, spectrum: RidgeSpectrum?) {
         try Validation.design(x, targets: y)
         try Validation.weights(sampleWeights, rows: x.rows)
         try validateAlphas()
         if let threads { guard threads >= 1 else {
             throw .invalidParameter(name: "threads", value: Double(threads), requirement: "must be ≥ 1")
         } }
-        let weights = sampleWeights.flatMap { w in w.allSatisfy { $0 == 1 } ? nil : w }
+        let weights = Self.effectiveWeights(sampleWeights)
         let t = y.columns, a = alphas.count
 
         var curves: [CrossValidationCurve] = []
         var gcv: [[Double]]? = nil
         var looResiduals: [Matrix]? = nil
         var dfs: [Double]? = nil
+        var kept: RidgeSpectrum? = nil
 
         switch criterion {
         case .leaveOneOut, .generalizedCrossValidation:
             let spectrum = try RidgeSpectrum(x: x, y: y, weights: weights, fitIntercept: fitIntercept)
             dfs = alphas.map { spectrum.degreesOfFreedom(alpha: $0) }
+            kept = spectrum
             if criterion == .leaveOneOut {
                 let scores = try spectrum.leaveOneOut(alphas: alphas, storeResiduals: storeLeaveOneOutResiduals)
                 let g = spectrum.generalizedCrossValidation(alphas: alphas, rss: scores.residualSumsOfSquares)
@@ -207,9 +237,10 @@ public struct RidgeCV: Sendable {
             let index = shared.index(for: rule) ?? shared.indexOfMinimum
             chosen = [Int](repeating: index, count: t)
         }
-        return RidgeCVEvaluation(criterion: criterion, rule: rule, curves: curves,
-                                 generalizedCrossValidation: gcv, degreesOfFreedom: dfs,
-                                 leaveOneOutResiduals: looResiduals, indicesOfChosenAlpha: chosen)
+        let evaluation = RidgeCVEvaluation(criterion: criterion, rule: rule, curves: curves,
+                                           generalizedCrossValidation: gcv, degreesOfFreedom: dfs,
+                                           leaveOneOutResiduals: looResiduals, indicesOfChosenAlpha: chosen)
+        return (evaluation, kept)
     }
 
     private func validateAlphas() throws(RegressionError) {

@@ -46,6 +46,9 @@ struct RidgeSpectrum: Sendable {
     /// Primal, no weights, modest offsets (``CenteredCrossProducts/Method/rawProducts``): the
     /// leave-one-out pass may form (X − 1x̄ᵀ)V as XV − 1(Vᵀx̄)ᵀ from X's own rows, no centered copy.
     let centerAfterProduct: Bool
+    /// The primal form's Gram and cross products X̃ᵀX̃, X̃ᵀỹ (nil for the dual form), kept so a
+    /// refit by Cholesky at the chosen α does not form them again (``RidgeCV``).
+    let crossProducts: CenteredCrossProducts?
 
     var rows: Int { x.rows }
     var features: Int { x.columns }
@@ -78,6 +81,7 @@ struct RidgeSpectrum: Sendable {
             // Its pass already gave the (weighted) means: no second pass over X for them.
             self.centering = Centering(xMean: products.xMean, yMean: products.yMean)
             self.centerAfterProduct = weights == nil && products.method == .rawProducts
+            self.crossProducts = products
             let e = try la { () throws(LinearAlgebraError) in try SymmetricEigendecomposition(gram) }
             self.eigenvalues = e.eigenvalues.map { max(0, $0) }
             self.basis = e.eigenvectors
@@ -92,6 +96,7 @@ struct RidgeSpectrum: Sendable {
             let c = Centering(x: x, y: y, weights: weights, fitIntercept: fitIntercept)
             self.centering = c
             self.centerAfterProduct = false
+            self.crossProducts = nil
             let np = positive.count
             var xt = Matrix(rows: np, columns: p)
             var yt = Matrix(rows: np, columns: t)

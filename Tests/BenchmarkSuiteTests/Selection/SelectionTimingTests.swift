@@ -10,7 +10,7 @@ struct SelectionTimingTests {
         let t = try measureRidgeSelection(rows: 400, columns: 12, alphaCount: 6, repetitions: 1)
         #expect(t.rows == 400 && t.columns == 12 && t.alphaCount == 6)
         #expect([t.ridgeFitSeconds, t.leaveOneOutSeconds, t.generalizedCrossValidationSeconds,
-                 t.leaveOneOutWithRefitSeconds, t.ridgePathSeconds].allSatisfy { $0 > 0 && $0.isFinite })
+                 t.leaveOneOutWithRefitSeconds, t.gcvWithRefitSeconds, t.ridgePathSeconds].allSatisfy { $0 > 0 && $0.isFinite })
         #expect(t.chosenAlphaLeaveOneOut > 0 && t.chosenAlphaGCV > 0)
         #expect(t.description.contains("exact LOO"))
     }

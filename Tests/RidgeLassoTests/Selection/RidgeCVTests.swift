@@ -93,6 +93,55 @@ struct RidgeCVTests {
         #expect(try cvMaxDifference(result.predict(x), RidgeModelCheck.predict(x, coef, b)) < 1e-9)
     }
 
+    @Test("the refit reuses the Gram matrix of the eigendecomposition and keeps Ridge's solver rule")
+    func refitFromTheSpectrumGram() throws {
+        // Well conditioned, n > p, with and without weights (zeros included): the refit is
+        // Ridge's own Cholesky model at the chosen α, to rounding.
+        let (x, y) = cvProblem(rows: 40, columns: 6, seed: 21)
+        var weights = cvWeights(40, seed: 5)
+        weights[3] = 0
+        for w in [nil, weights] {
+            for criterion in [RidgeSelectionCriterion.leaveOneOut, .generalizedCrossValidation] {
+                let result = try RidgeCV(alphas: Self.alphas, criterion: criterion).fit(x, y, sampleWeights: w)
+                let direct = try Ridge(alpha: result.alpha).fit(x, y, sampleWeights: w)
+                #expect(result.model.solverUsed == .cholesky && direct.solverUsed == .cholesky)
+                #expect(cvMaxDifference(result.coefficients, direct.coefficients) < 1e-12)
+                #expect(abs(result.intercept - direct.intercept) < 1e-12)
+                let rc = try #require(result.model.reciprocalCondition), dc = try #require(direct.reciprocalCondition)
+                #expect(abs(rc - dc) <= 1e-12 * dc)
+            }
+        }
+        // Nearly collinear columns and a tiny α: Ridge's rule turns down Cholesky (reciprocal
+        // condition < 1e-6), and so does the refit.
+        var ill = x
+        for i in 0..<40 { ill[i, 5] = ill[i, 4] + 1e-7 * ill[i, 0] }
+        let tiny = try RidgeCV(alphas: [1e-12]).fit(ill, y)
+        let direct = try Ridge(alpha: 1e-12).fit(ill, y)
+        #expect(direct.solverUsed != .cholesky)
+        #expect(tiny.model.solverUsed == direct.solverUsed)
+        #expect(cvMaxDifference(tiny.coefficients, direct.coefficients) < 1e-6 * direct.coefficients.map(abs).max()!)
+    }
+
+    @Test("RidgeData adopts given cross products only when they cover every column")
+    func adoptedCrossProducts() throws {
+        let (x, y) = cvProblem(rows: 20, columns: 4, seed: 8)
+        let target = try Matrix(rows: 20, columns: 1, columnMajor: y)
+        // Products of another target (2y): adopted, they are what the Cholesky solver reads.
+        let doubled = try Matrix(rows: 20, columns: 1, columnMajor: y.map { 2 * $0 })
+        let other = try CenteredCrossProducts(x: x, y: doubled, weights: nil, center: true)
+        let own = try CenteredCrossProducts(x: x, y: target, weights: nil, center: true)
+        let data = RidgeData(x: x, y: target, weights: nil, fitIntercept: true)
+        data.adoptCrossProducts(other)
+        #expect(try data.crossProducts().cross == other.cross)
+        #expect(cvMaxDifference(other.cross.storage, own.cross.storage.map { 2 * $0 }) < 1e-12)
+        // A constant column is set aside: products over all columns do not fit, and are ignored.
+        var constant = x
+        for i in 0..<20 { constant[i, 2] = 3 }
+        let withConstant = RidgeData(x: constant, y: target, weights: nil, fitIntercept: true)
+        withConstant.adoptCrossProducts(try CenteredCrossProducts(x: constant, y: doubled, weights: nil, center: true))
+        #expect(try withConstant.crossProducts().gram.rows == 3)
+    }
+
     @Test("the LOO standard error is glmnet's formula with every row as a fold")
     func looStandardError() throws {
         let (x, y) = cvProblem(rows: 25, columns: 4, seed: 3)
