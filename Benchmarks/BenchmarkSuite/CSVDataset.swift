@@ -1,10 +1,13 @@
 import Foundation
 import LinearAlgebra
+import RidgeLasso
 
 /// A numeric CSV table for the benchmark: a header row, then rows of numbers; the last column is
-/// the target y, the others the features X. Features are standardized (mean 0, standard
-/// deviation 1) so that one α rule fits every data set and gradient methods are not handicapped
-/// by units; constant columns are rejected.
+/// the target y, the others the features X. Parsed by the library's ``CSVReader`` (the same
+/// rules and messages as the `ridgelasso` command line: RFC 4180 quoting in the header, LF or
+/// CRLF, exact decimal conversion). Features are standardized (mean 0, standard deviation 1) so
+/// that one α rule fits every data set and gradient methods are not handicapped by units;
+/// constant columns are rejected.
 public struct CSVDataset: Sendable {
     public let featureNames: [String]
     public let targetName: String
@@ -12,7 +15,8 @@ public struct CSVDataset: Sendable {
     public let x: Matrix
     public let y: [Double]
 
-    /// An error naming the line (1-based, header = line 1) and column (1-based).
+    /// An error naming the file, line and column (``CSVError``'s message), or what is wrong with
+    /// the table as benchmark data.
     public struct ParseError: Error, CustomStringConvertible, Equatable {
         public let message: String
         public var description: String { message }
@@ -20,53 +24,37 @@ public struct CSVDataset: Sendable {
 
     /// Parses `text`.
     public init(text: String, source: String = "CSV") throws(ParseError) {
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-        while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
-        guard let header = lines.first else { throw ParseError(message: "\(source): empty file") }
-        let names = header.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
-        guard names.count >= 2 else {
-            throw ParseError(message: "\(source): line 1: need at least one feature column and a target column")
-        }
-        let p = names.count - 1
-        var columns = [[Double]](repeating: [], count: names.count)
-        for (index, line) in lines.dropFirst().enumerated() {
-            let lineNumber = index + 2
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard fields.count == names.count else {
-                throw ParseError(message: "\(source): line \(lineNumber): \(fields.count) fields, the header has \(names.count)")
-            }
-            for (j, field) in fields.enumerated() {
-                let text = field.trimmingCharacters(in: .whitespaces)
-                guard let v = Double(text), v.isFinite else {
-                    throw ParseError(message: "\(source): line \(lineNumber), column \(j + 1) (\(names[j])): '\(text)' is not a finite number")
-                }
-                columns[j].append(v)
-            }
-        }
-        let n = columns[0].count
-        guard n >= 2 else { throw ParseError(message: "\(source): need at least 2 data rows, found \(n)") }
-        var x = Matrix(rows: n, columns: p)
-        for j in 0..<p {
-            let mean = columns[j].reduce(0, +) / Double(n)
-            let sd = (columns[j].reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)).squareRoot()
-            guard sd > 0 else { throw ParseError(message: "\(source): column \(j + 1) (\(names[j])) is constant") }
-            for i in 0..<n { x.storage[i + j * n] = (columns[j][i] - mean) / sd }
-        }
-        featureNames = Array(names.prefix(p))
-        targetName = names[p]
-        self.x = x
-        y = columns[p]
+        let table: CSVTable
+        do { table = try CSVReader.parse(text, source: source) } catch { throw ParseError(message: error.description) }
+        try self.init(table: table)
     }
 
     /// Reads and parses the file at `path`.
     public init(contentsOfFile path: String) throws(ParseError) {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ParseError(message: "\(path): cannot read: \(error.localizedDescription)")
+        let table: CSVTable
+        do { table = try CSVReader.read(contentsOf: path) } catch { throw ParseError(message: error.description) }
+        try self.init(table: table)
+    }
+
+    private init(table: CSVTable) throws(ParseError) {
+        let source = table.source, names = table.columnNames
+        guard names.count >= 2 else {
+            throw ParseError(message: "\(source): line 1: need at least one feature column and a target column")
         }
-        try self.init(text: text, source: path)
+        let n = table.values.rows, p = names.count - 1
+        guard n >= 2 else { throw ParseError(message: "\(source): need at least 2 data rows, found \(n)") }
+        var x = Matrix(rows: n, columns: p)
+        for j in 0..<p {
+            let column = table.values.column(j)
+            let mean = column.reduce(0, +) / Double(n)
+            let sd = (column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)).squareRoot()
+            guard sd > 0 else { throw ParseError(message: "\(source): column \(j + 1) (\(names[j])) is constant") }
+            for i in 0..<n { x.storage[i + j * n] = (column[i] - mean) / sd }
+        }
+        featureNames = Array(names.prefix(p))
+        targetName = names[p]
+        self.x = x
+        y = table.values.column(p)
     }
 
     /// scikit-learn's diabetes data (442 × 10, target: disease progression), shipped with the

@@ -13,10 +13,11 @@ import Testing
     }
 
     @Test func errorsNameTheLineAndColumn() {
-        #expect(throws: CSVDataset.ParseError(message: "t.csv: line 3, column 2 (b): 'x' is not a finite number")) {
+        // The library's CSVReader messages, as the command line prints them.
+        #expect(throws: CSVDataset.ParseError(message: "t.csv: line 3 (row 2), column 2 \"b\": \"x\" is not a number")) {
             try CSVDataset(text: "a,b,y\n1,2,3\n4,x,6\n", source: "t.csv")
         }
-        #expect(throws: CSVDataset.ParseError(message: "CSV: line 2: 2 fields, the header has 3")) {
+        #expect(throws: CSVDataset.ParseError(message: "CSV: line 2 (row 1): 2 fields, but the header has 3")) {
             try CSVDataset(text: "a,b,y\n1,2\n")
         }
         #expect(throws: CSVDataset.ParseError(message: "CSV: column 1 (a) is constant")) {
@@ -26,6 +27,15 @@ import Testing
         #expect(throws: CSVDataset.ParseError.self) { try CSVDataset(text: "y\n1\n2\n") }
         #expect(throws: CSVDataset.ParseError.self) { try CSVDataset(text: "a,y\nnan,1\n2,3\n") }
         #expect(throws: CSVDataset.ParseError.self) { try CSVDataset(contentsOfFile: "/nonexistent/file.csv") }
+        #expect(throws: CSVDataset.ParseError(message: "CSV: need at least 2 data rows, found 1")) {
+            try CSVDataset(text: "a,y\n1,2\n")
+        }
+    }
+
+    @Test func quotedHeaderNamesKeepTheirCommas() throws {
+        let data = try CSVDataset(text: "\"dose, mg\",\"weight\",y\n1,2,3\n2,5,4\n3,4,8\n")
+        #expect(data.featureNames == ["dose, mg", "weight"] && data.targetName == "y")
+        #expect(data.y == [3, 4, 8])
     }
 
     /// The shipped diabetes data: 442 patients, 10 features, target mean 152.13 (scikit-learn's
