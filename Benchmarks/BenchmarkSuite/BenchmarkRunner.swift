@@ -76,7 +76,8 @@ public struct BenchmarkRunner: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         var written = ["results.json"]
-        try encoder.encode(results).write(to: URL(fileURLWithPath: directory).appendingPathComponent("results.json"))
+        try encoder.encode(results).write(to: URL(fileURLWithPath: directory).appendingPathComponent("results.json"),
+                                          options: .atomic)
         for (file, chart) in ReportPlots.charts(for: results) {
             try chart.write(toFile: URL(fileURLWithPath: directory).appendingPathComponent(file).path)
             written.append(file)

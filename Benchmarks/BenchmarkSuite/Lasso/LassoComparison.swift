@@ -158,16 +158,14 @@ public enum LassoComparison {
         guard let url = Bundle.module.url(forResource: "diabetes", withExtension: "csv") else {
             throw NSError(domain: "LassoComparison", code: 2, userInfo: [NSLocalizedDescriptionKey: "diabetes.csv missing"])
         }
-        let text = try String(contentsOf: url, encoding: .utf8)
-        var rows: [[Double]] = []
-        var y: [Double] = []
-        for line in text.split(separator: "\n").dropFirst() where !line.isEmpty {
-            let values = line.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard values.count == 11 else { continue }
-            rows.append(Array(values[0..<10]))
-            y.append(values[10])
+        // The library's reader: a malformed row is an error, never silently skipped.
+        let table = try CSVReader.read(contentsOf: url.path)
+        let p = table.columnNames.count - 1
+        guard p >= 1 else {
+            throw NSError(domain: "LassoComparison", code: 2, userInfo: [NSLocalizedDescriptionKey: "diabetes.csv has no feature column"])
         }
-        return (try Matrix(rows: rows), y)
+        let x = try Matrix(columns: (0..<p).map { table.values.column($0) })
+        return (x, table.values.column(p))
     }
 
     static func write(_ values: [Double], to path: String) throws {
