@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// The thread count of the BLAS library, when it is OpenBLAS (looked up at run time, so the
 /// reference BLAS works too: then nothing can be set and every call here is a no-op).
@@ -34,18 +35,42 @@ public enum BLASThreads {
     /// OpenBLAS's current thread count, or `nil` for another BLAS.
     public static var count: Int? { getter.map { Int($0()) } }
 
+    /// Scopes of ``with(threads:_:)`` now running, the count they run at, and the count to
+    /// restore when the last one ends.
+    private struct Scopes {
+        var depth = 0
+        var active: Int32 = 0
+        var saved: Int32 = 0
+    }
+    private static let scopes = Mutex(Scopes())
+
     /// Runs `body` with the BLAS thread count set to `threads` (≥ 1), then restores it.
     ///
     /// The setting is process-wide: BLAS calls made meanwhile by other threads of the process are
-    /// affected too.
+    /// affected too. Scopes that overlap (nested, or on several threads at once, e.g. two
+    /// cross-validations run concurrently) share one setting: the first sets it, the last to end
+    /// restores the count from before the first, so no scope sees the count change under it
+    /// (otherwise one scope's restore would switch BLAS back to several threads while another
+    /// is still running, and its reductions would add in another order). While a scope is
+    /// active, a scope asking for another count runs at the active one.
     public static func with<T, E: Error>(threads: Int, _ body: () throws(E) -> T) throws(E) -> T {
         precondition(threads >= 1, "BLASThreads.with: threads must be ≥ 1")
         guard let getter, let setter else { return try body() }
-        let previous = getter()
         let wanted = Int32(clamping: threads)
-        guard previous != wanted else { return try body() }
-        setter(wanted)
-        defer { setter(previous) }
+        scopes.withLock { state in
+            if state.depth == 0 {
+                state.saved = getter()
+                state.active = wanted
+                if state.saved != wanted { setter(wanted) }
+            }
+            state.depth += 1
+        }
+        defer {
+            scopes.withLock { state in
+                state.depth -= 1
+                if state.depth == 0 && state.saved != state.active { setter(state.saved) }
+            }
+        }
         return try body()
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LinearAlgebra
 
@@ -15,6 +16,37 @@ struct BLASThreadsTests {
         #expect(BLASThreads.count == before)
         struct Failure: Error {}
         #expect(throws: Failure.self) { try BLASThreads.with(threads: 1) { () throws(Failure) -> Int in throw Failure() } }
+        #expect(BLASThreads.count == before)
+    }
+
+    @Test("overlapping scopes share one setting; the last to end restores the count")
+    func overlappingScopes() throws {
+        guard let before = BLASThreads.count, before > 1 else { return }   // nothing observable otherwise
+        // Nested: the inner scope's end leaves the outer one at 1.
+        let afterInner = BLASThreads.with(threads: 1) { () -> Int? in
+            _ = BLASThreads.with(threads: 1) { BLASThreads.count }
+            return BLASThreads.count
+        }
+        #expect(afterInner == 1)
+        // Two threads: A enters, B enters, A leaves; B must still see 1.
+        let aEntered = DispatchSemaphore(value: 0), bEntered = DispatchSemaphore(value: 0)
+        let aLeft = DispatchSemaphore(value: 0), bDone = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var seenByB: Int? = nil
+        Thread {
+            BLASThreads.with(threads: 1) { aEntered.signal(); bEntered.wait() }
+            aLeft.signal()
+        }.start()
+        Thread {
+            aEntered.wait()
+            BLASThreads.with(threads: 1) {
+                bEntered.signal()
+                aLeft.wait()
+                seenByB = BLASThreads.count
+            }
+            bDone.signal()
+        }.start()
+        bDone.wait()
+        #expect(seenByB == 1)
         #expect(BLASThreads.count == before)
     }
 

@@ -9,11 +9,11 @@ import Testing
     @Test func l2AndWeightDecayGiveTheSameIterates() throws {
         let (x, y) = GradientTestData.problem(n: 300, p: 7, seed: 31)
         let eta = 0.01, lambda = 0.3
-        let withL2 = try StochasticGradientDescent(learningRate: eta, batchSize: 16, epochs: 20,
-                                                   regularization: .l2(lambda), seed: 9, historyInterval: 19)
-        let withDecay = try StochasticGradientDescent(learningRate: eta, batchSize: 16, epochs: 20,
-                                                      regularization: .decoupledWeightDecay(eta * lambda), seed: 9,
-                                                      historyInterval: 19)
+        let withL2 = StochasticGradientDescent(learningRate: eta, batchSize: 16, epochs: 20,
+                                               regularization: .l2(lambda), seed: 9, historyInterval: 19)
+        let withDecay = StochasticGradientDescent(learningRate: eta, batchSize: 16, epochs: 20,
+                                                  regularization: .decoupledWeightDecay(eta * lambda), seed: 9,
+                                                  historyInterval: 19)
         var recordedL2: [[Double]] = [], recordedDecay: [[Double]] = []
         let a = try withL2.fit(x, y) { w, _ in recordedL2.append(w); return 0 }
         let b = try withDecay.fit(x, y) { w, _ in recordedDecay.append(w); return 0 }
