@@ -39,9 +39,14 @@ struct SolverOptions {
 ///    g = c X̃ᵀỹ − G w from the Gram cache); features outside S violating the KKT condition
 ///    |ρⱼ| ≤ λ₁aⱼ join S and sweeping resumes — screening never changes the answer. Otherwise the
 ///    duality gap (``DualityGap``) decides: ≤ tolerance · max(P(w), 1e-4·P(0)) ends the solve
-///    (converged); else the inner threshold shrinks tenfold and sweeping resumes.
-/// 4. **Anderson extrapolation** (optional) of the active-set iterates, kept only when it lowers
-///    the objective (see ``cycleActiveSet``).
+///    (converged); else the inner threshold shrinks 10–1000× (by how far the gap is from its
+///    target) and sweeping resumes. The inner threshold starts at the gap target, or, after a
+///    step in λ₁ of at most 2× (a path grid), at the previous solve's final ratio to its target,
+///    relaxed tenfold.
+/// 4. **Acceleration** (optional): Anderson extrapolation of the active-set iterates, and
+///    sign-fixed Newton steps on the active set (coordinates whose target crosses 0 held at 0,
+///    ``holdCrossings(_:_:first:penalty:)``), each kept only when it lowers the objective (see
+///    ``cycleActiveSet``).
 /// Every sweep (over S or over the active set) counts as one iteration; reaching
 /// `maximumIterations` ends the solve with `converged = false` and the gap at that point.
 ///
