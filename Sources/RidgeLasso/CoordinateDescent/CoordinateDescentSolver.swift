@@ -88,6 +88,11 @@ final class CoordinateDescentSolver {
     /// Whether the last Newton step tried was accepted: the next active-set cycle (at this α or
     /// the next one) then tries Newton early, as the end of a p ≫ n path needs it at every α.
     var newtonAccepted = false
+    /// Whether the last Newton step was taken whole with no target crossing 0 (it solved the
+    /// sign-fixed problem on the active set exactly).
+    var newtonLanded = false
+    /// The step length t of the last step ``tryStep(_:penalty:lineSearch:)`` took.
+    var lastStepLength = 0.0
     /// Sign or zero/nonzero changes of coefficients in the last sweep.
     var signChanges = 0
     /// c‖r‖² at the last check.
@@ -507,6 +512,9 @@ final class CoordinateDescentSolver {
                 // A rejected step waits twice as long before the next try (each costs n·|A|²).
                 nextNewton = sweeps + (accepted ? Self.newtonAfterAccepted : 2 * nextNewton)
                 if accepted {
+                    // A full step with no sign change solved the active set exactly: a sweep of
+                    // it would move nothing, so the next sweep is over S (entrants).
+                    if newtonLanded { break }
                     stored = 0
                     if accelerate { for (k, j) in activeList.enumerated() { history[k] = w[j] }; stored = 1 }
                     continue
@@ -612,6 +620,7 @@ final class CoordinateDescentSolver {
                 if change < bestChange { bestChange = change; bestT = t }
             }
             guard bestT > 0 else { return false }
+            lastStepLength = bestT
             for i in 0..<n { r[i] -= bestT * v[i] }
         } else {
             // u = G_{·A} δ; ΔP = −δᵀg_A + ½δᵀu_A + Δh.
@@ -628,6 +637,7 @@ final class CoordinateDescentSolver {
                 if change < bestChange { bestChange = change; bestT = t }
             }
             guard bestT > 0 else { return false }
+            lastStepLength = bestT
             for l in 0..<p { g[l] -= bestT * u[l] }
         }
         for (k, j) in activeList.enumerated() {
@@ -699,8 +709,11 @@ final class CoordinateDescentSolver {
             let j = activeList[position], target = w[j] + d[position]
             if target != 0 && (target > 0) != (w[j] > 0) { clipped[position] = -w[j]; crossings += 1 }
         }
+        newtonLanded = false
         if crossings > 0 && tryStep(clipped, penalty: penalty, lineSearch: true) { return true }
-        return tryStep(d, penalty: penalty, lineSearch: true)
+        let accepted = tryStep(d, penalty: penalty, lineSearch: true)
+        newtonLanded = accepted && crossings == 0 && lastStepLength == 1
+        return accepted
     }
 
     /// The Newton solution with the coordinates whose target crosses 0 held there: given the
