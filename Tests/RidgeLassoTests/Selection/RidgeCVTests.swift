@@ -111,6 +111,16 @@ struct RidgeCVTests {
                 #expect(abs(rc - dc) <= 1e-12 * dc)
             }
         }
+        // Two targets sharing one α: both models from the one adopted Gram matrix.
+        let (_, y2) = cvProblem(rows: 40, columns: 6, seed: 22)
+        let targets = try Matrix(columns: [y, y2])
+        let shared = try RidgeCV(alphas: Self.alphas).fit(x, targets: targets)
+        #expect(shared[0].alpha == shared[1].alpha)
+        let both = try Ridge(alpha: shared[0].alpha).fit(x, targets: targets)
+        for t in 0..<2 {
+            #expect(cvMaxDifference(shared[t].coefficients, both[t].coefficients) < 1e-12)
+            #expect(abs(shared[t].intercept - both[t].intercept) < 1e-12)
+        }
         // Nearly collinear columns and a tiny α: Ridge's rule turns down Cholesky (reciprocal
         // condition < 1e-6), and so does the refit.
         var ill = x
