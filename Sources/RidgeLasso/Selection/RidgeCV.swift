@@ -137,7 +137,7 @@ public struct RidgeCV: Sendable {
     /// target with ``Ridge`` at its α.
     /// - Returns: one result per target, in column order.
     public func fit(_ x: Matrix, targets y: Matrix, sampleWeights: [Double]? = nil) throws(RegressionError) -> [RidgeCVResult] {
-        let (evaluation, spectrum) = try evaluateKeepingSpectrum(x, targets: y, sampleWeights: sampleWeights)
+        let (evaluation, spectrum) = try evaluateKeepingSpectrum(x, targets: y, sampleWeights: sampleWeights, forRefit: true)
         var models = [RidgeModel?](repeating: nil, count: y.columns)
         let groups = Set(evaluation.indicesOfChosenAlpha).sorted()
         for index in groups {
@@ -167,7 +167,7 @@ public struct RidgeCV: Sendable {
     /// refit: the whole cost of choosing α (one eigendecomposition for LOO and GCV).
     /// - Throws: ``RegressionError`` for bad data, weights, α list, folds or threads.
     public func evaluate(_ x: Matrix, targets y: Matrix, sampleWeights: [Double]? = nil) throws(RegressionError) -> RidgeCVEvaluation {
-        try evaluateKeepingSpectrum(x, targets: y, sampleWeights: sampleWeights).evaluation
+        try evaluateKeepingSpectrum(x, targets: y, sampleWeights: sampleWeights, forRefit: false).evaluation
     }
 
     /// Weights as the decompositions take them: nil when every weight is 1.
@@ -176,9 +176,9 @@ public struct RidgeCV: Sendable {
     }
 
     /// ``evaluate(_:targets:sampleWeights:)``, also returning the eigendecomposition it made
-    /// (LOO and GCV; nil for K-fold).
+    /// (LOO and GCV; nil for K-fold), holding the Gram matrix for the refit when `forRefit`.
     private func evaluateKeepingSpectrum(
-        _ x: Matrix, targets y: Matrix, sampleWeights: [Double]?
+        _ x: Matrix, targets y: Matrix, sampleWeights: [Double]?, forRefit: Bool
     ) throws(RegressionError) -> (evaluation: RidgeCVEvaluation, spectrum: RidgeSpectrum?) {
         try Validation.design(x, targets: y)
         try Validation.weights(sampleWeights, rows: x.rows)
@@ -197,7 +197,8 @@ public struct RidgeCV: Sendable {
 
         switch criterion {
         case .leaveOneOut, .generalizedCrossValidation:
-            let spectrum = try RidgeSpectrum(x: x, y: y, weights: weights, fitIntercept: fitIntercept)
+            let spectrum = try RidgeSpectrum(x: x, y: y, weights: weights, fitIntercept: fitIntercept,
+                                             keepingCrossProducts: forRefit)
             dfs = alphas.map { spectrum.degreesOfFreedom(alpha: $0) }
             kept = spectrum
             if criterion == .leaveOneOut {

@@ -56,7 +56,9 @@ struct RidgeSpectrum: Sendable {
     func weight(_ i: Int) -> Double { weights?[i] ?? 1 }
 
     /// Decomposes the (already validated) data.
-    init(x: Matrix, y: Matrix, weights: [Double]?, fitIntercept: Bool) throws(RegressionError) {
+    /// `keepingCrossProducts`: hold the primal form's Gram and cross products in ``crossProducts``
+    /// (for a refit; otherwise they are freed once decomposed).
+    init(x: Matrix, y: Matrix, weights: [Double]?, fitIntercept: Bool, keepingCrossProducts: Bool = false) throws(RegressionError) {
         self.x = x
         self.y = y
         self.weights = weights
@@ -81,7 +83,7 @@ struct RidgeSpectrum: Sendable {
             // Its pass already gave the (weighted) means: no second pass over X for them.
             self.centering = Centering(xMean: products.xMean, yMean: products.yMean)
             self.centerAfterProduct = weights == nil && products.method == .rawProducts
-            self.crossProducts = products
+            self.crossProducts = keepingCrossProducts ? products : nil
             let e = try la { () throws(LinearAlgebraError) in try SymmetricEigendecomposition(gram) }
             self.eigenvalues = e.eigenvalues.map { max(0, $0) }
             self.basis = e.eigenvectors

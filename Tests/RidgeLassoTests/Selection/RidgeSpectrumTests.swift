@@ -19,6 +19,26 @@ struct RidgeSpectrumTests {
         #expect(try RidgeSpectrum(x: x3, y: try Matrix(columns: [y3]), weights: w, fitIntercept: true).form == .dual)
     }
 
+    @Test("the primal Gram matrix is kept only when asked, and is X̃ᵀX̃")
+    func keptCrossProducts() throws {
+        let (x, y) = cvProblem(rows: 12, columns: 4, seed: 5)
+        let ym = try Matrix(columns: [y])
+        #expect(try RidgeSpectrum(x: x, y: ym, weights: nil, fitIntercept: true).crossProducts == nil)
+        let kept = try #require(try RidgeSpectrum(x: x, y: ym, weights: nil, fitIntercept: true,
+                                                  keepingCrossProducts: true).crossProducts)
+        let means = (0..<4).map { j in x.column(j).reduce(0, +) / 12 }
+        for a in 0..<4 {
+            for b in 0..<4 {
+                var g = 0.0
+                for i in 0..<12 { g += (x[i, a] - means[a]) * (x[i, b] - means[b]) }
+                #expect(abs(kept.gram[a, b] - g) <= 1e-12 * max(1, abs(g)))
+            }
+        }
+        let (wide, yw) = cvProblem(rows: 6, columns: 9, seed: 6)
+        #expect(try RidgeSpectrum(x: wide, y: try Matrix(columns: [yw]), weights: nil, fitIntercept: true,
+                                  keepingCrossProducts: true).crossProducts == nil)   // dual: no p × p matrix
+    }
+
     @Test("coefficients for many α at once equal the brute-force ridge solution", arguments: [(30, 6), (8, 25)])
     func coefficients(_ shape: (Int, Int)) throws {
         let (x, y) = cvProblem(rows: shape.0, columns: shape.1, seed: 5)
