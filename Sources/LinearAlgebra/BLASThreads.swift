@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// The thread count of the BLAS library, when it is OpenBLAS (looked up at run time, so the
 /// reference BLAS works too: then nothing can be set and every call here is a no-op).
@@ -35,14 +34,11 @@ public enum BLASThreads {
     /// OpenBLAS's current thread count, or `nil` for another BLAS.
     public static var count: Int? { getter.map { Int($0()) } }
 
-    /// Scopes of ``with(threads:_:)`` now running, the count they run at, and the count to
-    /// restore when the last one ends.
-    private struct Scopes {
-        var depth = 0
-        var active: Int32 = 0
-        var saved: Int32 = 0
-    }
-    private static let scopes = Mutex(Scopes())
+    /// The scopes of ``with(threads:_:)`` (nil for a BLAS whose count cannot be set).
+    private static let setting: ScopedSetting? = {
+        guard let getter, let setter else { return nil }
+        return ScopedSetting(read: { getter() }, write: { setter($0) })
+    }()
 
     /// Runs `body` with the BLAS thread count set to `threads` (≥ 1), then restores it.
     ///
@@ -55,22 +51,7 @@ public enum BLASThreads {
     /// active, a scope asking for another count runs at the active one.
     public static func with<T, E: Error>(threads: Int, _ body: () throws(E) -> T) throws(E) -> T {
         precondition(threads >= 1, "BLASThreads.with: threads must be ≥ 1")
-        guard let getter, let setter else { return try body() }
-        let wanted = Int32(clamping: threads)
-        scopes.withLock { state in
-            if state.depth == 0 {
-                state.saved = getter()
-                state.active = wanted
-                if state.saved != wanted { setter(wanted) }
-            }
-            state.depth += 1
-        }
-        defer {
-            scopes.withLock { state in
-                state.depth -= 1
-                if state.depth == 0 && state.saved != state.active { setter(state.saved) }
-            }
-        }
-        return try body()
+        guard let setting else { return try body() }
+        return try setting.with(Int32(clamping: threads), body)
     }
 }
