@@ -60,10 +60,15 @@ public struct CSVDataset: Sendable {
     /// scikit-learn's diabetes data (442 × 10, target: disease progression), shipped with the
     /// benchmark as a resource.
     public static func diabetes() throws(ParseError) -> CSVDataset {
+        try CSVDataset(table: diabetesTable())
+    }
+
+    /// The shipped diabetes file as read, in raw units (the lasso comparison uses it unscaled).
+    static func diabetesTable() throws(ParseError) -> CSVTable {
         guard let url = Bundle.module.url(forResource: "diabetes", withExtension: "csv") else {
             throw ParseError(message: "diabetes.csv is missing from the benchmark's resources")
         }
-        return try CSVDataset(contentsOfFile: url.path)
+        do { return try CSVReader.read(contentsOf: url.path) } catch { throw ParseError(message: error.description) }
     }
 
     /// The ridge and lasso problems of this data set, with the benchmark's α rules

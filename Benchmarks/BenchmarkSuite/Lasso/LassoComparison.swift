@@ -155,15 +155,8 @@ public enum LassoComparison {
 
     /// scikit-learn's diabetes data in raw units (442 × 10; target: disease progression).
     static func diabetes() throws -> (Matrix, [Double]) {
-        guard let url = Bundle.module.url(forResource: "diabetes", withExtension: "csv") else {
-            throw NSError(domain: "LassoComparison", code: 2, userInfo: [NSLocalizedDescriptionKey: "diabetes.csv missing"])
-        }
-        // The library's reader: a malformed row is an error, never silently skipped.
-        let table = try CSVReader.read(contentsOf: url.path)
+        let table = try CSVDataset.diabetesTable()   // a malformed row is an error, never skipped
         let p = table.columnNames.count - 1
-        guard p >= 1 else {
-            throw NSError(domain: "LassoComparison", code: 2, userInfo: [NSLocalizedDescriptionKey: "diabetes.csv has no feature column"])
-        }
         let x = try Matrix(columns: (0..<p).map { table.values.column($0) })
         return (x, table.values.column(p))
     }

@@ -91,8 +91,6 @@ final class CoordinateDescentSolver {
     /// Whether the last Newton step was taken whole with no target crossing 0 (it solved the
     /// sign-fixed problem on the active set exactly).
     var newtonLanded = false
-    /// The step length t of the last step ``tryStep(_:penalty:lineSearch:)`` took.
-    var lastStepLength = 0.0
     /// Sign or zero/nonzero changes of coefficients in the last sweep.
     var signChanges = 0
     /// c‖r‖² at the last check.
@@ -566,16 +564,17 @@ final class CoordinateDescentSolver {
             for a in 0..<depth { value += coef[a] * history[(a + 1) * m + k] }
             delta[k] = value - w[j]
         }
-        _ = tryStep(delta, penalty: penalty)
+        tryStep(delta, penalty: penalty)
     }
 
     /// Moves the active coefficients by `delta` (clamped at 0 when `positive`) if that lowers the
-    /// objective; returns whether it did. Costs one pass over the active columns (naive) or the
-    /// active Gram columns (covariance).
-    private func tryStep(_ deltaIn: [Double], penalty: ElasticNetPenalty, lineSearch: Bool = false) -> Bool {
+    /// objective; returns the step length t it took along `delta` (0: none). Costs one pass over
+    /// the active columns (naive) or the active Gram columns (covariance).
+    @discardableResult
+    private func tryStep(_ deltaIn: [Double], penalty: ElasticNetPenalty, lineSearch: Bool = false) -> Double {
         var delta = deltaIn
         let lam1 = penalty.l1, lam2 = penalty.l2
-        guard delta.allSatisfy({ $0.isFinite }) else { return false }
+        guard delta.allSatisfy({ $0.isFinite }) else { return 0 }
         // The penalty change at step t along delta.
         func penaltyChange(_ t: Double) -> Double {
             var total = 0.0
@@ -619,8 +618,7 @@ final class CoordinateDescentSolver {
                 let change = c * (-t * vr + 0.5 * t * t * vv) + penaltyChange(t)
                 if change < bestChange { bestChange = change; bestT = t }
             }
-            guard bestT > 0 else { return false }
-            lastStepLength = bestT
+            guard bestT > 0 else { return 0 }
             for i in 0..<n { r[i] -= bestT * v[i] }
         } else {
             // u = G_{·A} δ; ΔP = −δᵀg_A + ½δᵀu_A + Δh.
@@ -636,8 +634,7 @@ final class CoordinateDescentSolver {
                 let change = -t * dg + 0.5 * t * t * du + penaltyChange(t)
                 if change < bestChange { bestChange = change; bestT = t }
             }
-            guard bestT > 0 else { return false }
-            lastStepLength = bestT
+            guard bestT > 0 else { return 0 }
             for l in 0..<p { g[l] -= bestT * u[l] }
         }
         for (k, j) in activeList.enumerated() {
@@ -645,7 +642,7 @@ final class CoordinateDescentSolver {
             if penalty.positive && value < 0 { value = 0 }
             w[j] = value
         }
-        return true
+        return bestT
     }
 
     /// Path predictor: moves the nonzero coefficients by `delta` (a p-vector; entries that would
@@ -661,7 +658,7 @@ final class CoordinateDescentSolver {
             step.append((target > 0) == (w[j] > 0) ? delta[j] : -w[j])
         }
         guard !activeList.isEmpty else { return false }
-        return tryStep(step, penalty: penalty)
+        return tryStep(step, penalty: penalty) > 0
     }
 
     /// A Newton step on the active set with the signs fixed: solves
@@ -710,10 +707,10 @@ final class CoordinateDescentSolver {
             if target != 0 && (target > 0) != (w[j] > 0) { clipped[position] = -w[j]; crossings += 1 }
         }
         newtonLanded = false
-        if crossings > 0 && tryStep(clipped, penalty: penalty, lineSearch: true) { return true }
-        let accepted = tryStep(d, penalty: penalty, lineSearch: true)
-        newtonLanded = accepted && crossings == 0 && lastStepLength == 1
-        return accepted
+        if crossings > 0 && tryStep(clipped, penalty: penalty, lineSearch: true) > 0 { return true }
+        let t = tryStep(d, penalty: penalty, lineSearch: true)
+        newtonLanded = crossings == 0 && t == 1
+        return t > 0
     }
 
     /// The Newton solution with the coordinates whose target crosses 0 held there: given the
