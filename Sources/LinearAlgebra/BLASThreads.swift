@@ -40,7 +40,7 @@ public enum BLASThreads {
         return ScopedSetting(read: { getter() }, write: { setter($0) })
     }()
 
-    /// Runs `body` with the BLAS thread count set to `threads` (≥ 1), then restores it.
+    /// Runs `body` with the BLAS thread count set to `threads`, then restores it.
     ///
     /// The setting is process-wide: BLAS calls made meanwhile by other threads of the process are
     /// affected too. Scopes that overlap (nested, or on several threads at once, e.g. two
@@ -49,9 +49,9 @@ public enum BLASThreads {
     /// (otherwise one scope's restore would switch BLAS back to several threads while another
     /// is still running, and its reductions would add in another order). While a scope is
     /// active, a scope asking for another count runs at the active one.
+    /// A count below 1 is taken as 1.
     public static func with<T, E: Error>(threads: Int, _ body: () throws(E) -> T) throws(E) -> T {
-        precondition(threads >= 1, "BLASThreads.with: threads must be ≥ 1")
         guard let setting else { return try body() }
-        return try setting.with(Int32(clamping: threads), body)
+        return try setting.with(Int32(clamping: max(threads, 1)), body)
     }
 }

@@ -14,6 +14,7 @@ struct BLASThreadsTests {
         }
         #expect(BLASThreads.with(threads: 1) { BLASThreads.count } == 1)
         #expect(BLASThreads.with(threads: 1) { BLASThreads.with(threads: 1) { BLASThreads.count } } == 1)
+        #expect(BLASThreads.with(threads: 0) { BLASThreads.count } == 1)   // below 1: taken as 1, no trap
         struct Failure: Error {}
         #expect(throws: Failure.self) { try BLASThreads.with(threads: 1) { () throws(Failure) -> Int in throw Failure() } }
     }
