@@ -71,6 +71,11 @@ final class CoordinateDescentSolver {
     /// n- or p-vector for the extrapolation step.
     let extrapolationScratch: UnsafeMutablePointer<Double>
     let curvature: [Double]
+    /// Whether x̃ⱼ = xⱼ − mⱼ may be applied as `daxpy` on the raw column with the shift mⱼ deferred
+    /// to one constant (``addShiftedColumns(_:_:into:)``, the naive sweep): mⱼ = 0, or the mean is
+    /// modest next to the column's spread (mⱼ² ≤ 100·dⱼ/c), so the deferred constant costs at most a
+    /// few bits of the residual.
+    let deferredShift: [Bool]
 
     // Gram cache (covariance scheme): column `slot` holds c X̃ᵀx̃ⱼ for j = cachedFeature[slot].
     var slotOf: [Int]
@@ -109,6 +114,10 @@ final class CoordinateDescentSolver {
         p = design.columns
         scheme = options.scheme.resolved(rows: n, columns: p)
         curvature = design.curvature
+        deferredShift = (0..<design.columns).map { j in
+            let m = design.shift[j]
+            return m == 0 || m * m * design.c <= 100 * design.curvature[j]
+        }
         w = .allocate(capacity: max(p, 1)); w.initialize(repeating: 0, count: max(p, 1))
         r = .allocate(capacity: max(n, 1)); r.initialize(repeating: 0, count: max(n, 1))
         g = .allocate(capacity: max(p, 1)); g.initialize(repeating: 0, count: max(p, 1))
@@ -198,11 +207,9 @@ final class CoordinateDescentSolver {
         if scheme == .naive {
             // r = ỹ − Σⱼ wⱼ (xⱼ − mⱼ) over the nonzero coefficients.
             design.y.withUnsafeBufferPointer { y in r.update(from: y.baseAddress!, count: n) }
+            let nonzero = (0..<p).filter { w[$0] != 0 }
+            addShiftedColumns(nonzero, nonzero.map { -w[$0] }, into: r)
             design.x.storage.withUnsafeBufferPointer { xs in
-                for j in 0..<p where w[j] != 0 {
-                    let col = xs.baseAddress! + j * n, wj = w[j], shiftTerm = wj * design.shift[j]
-                    for i in 0..<n { r[i] = r[i] - wj * col[i] + shiftTerm }
-                }
                 BLAS.transposeTimes(rows: n, columns: p, xs.baseAddress!, r, into: rho)
             }
             var sumR = 0.0, q = 0.0
@@ -232,6 +239,25 @@ final class CoordinateDescentSolver {
         for j in 0..<p where curvature[j] == 0 { rho[j] = 0 }
     }
 
+    /// v ← v + Σₖ aₖ x̃ⱼ (j = features[k], x̃ⱼ = xⱼ − mⱼ) over the nonzero aₖ: a `daxpy` per raw
+    /// column, the shifts of ``deferredShift`` features added as one constant at the end, the
+    /// others shifted column by column.
+    func addShiftedColumns(_ features: [Int], _ a: [Double], into v: UnsafeMutablePointer<Double>) {
+        var constant = 0.0
+        design.x.storage.withUnsafeBufferPointer { xs in
+            for (k, j) in features.enumerated() where a[k] != 0 {
+                let col = xs.baseAddress! + j * n, ak = a[k], mj = design.shift[j]
+                if deferredShift[j] {
+                    BLAS.axpy(n, ak, col, v)
+                    constant -= ak * mj
+                } else {
+                    for i in 0..<n { v[i] = v[i] + ak * col[i] - ak * mj }
+                }
+            }
+        }
+        if constant != 0 { for i in 0..<n { v[i] += constant } }
+    }
+
     // MARK: - Sweeps
 
     /// One cyclic sweep over `features`; returns maxⱼ dⱼ(Δwⱼ)².
@@ -247,21 +273,32 @@ final class CoordinateDescentSolver {
                         if scheme == .naive {
                             design.x.storage.withUnsafeBufferPointer { xs in
                                 design.shift.withUnsafeBufferPointer { m in
-                                    let x0 = xs.baseAddress!
+                                    let x0 = xs.baseAddress!, count = Double(n)
+                                    // The true residual is r + pending: shifts of `deferredShift`
+                                    // features are summed here and added to r once, after the sweep,
+                                    // so the update itself is a `daxpy` (x̃ⱼᵀ(r + s1) = xⱼᵀr + s·n·mⱼ,
+                                    // using Σᵢ rᵢ = 0 as the raw dot below always has).
+                                    var pending = 0.0
+                                    defer { if pending != 0 { for i in 0..<n { r[i] += pending } } }
                                     for j in idx {
                                         let dj = d[j]
                                         if dj == 0 { continue }
                                         let col = x0 + j * n
                                         let wj = w[j]
-                                        let rhoj = c * BLAS.dot(n, col, r)
+                                        let rhoj = c * (BLAS.dot(n, col, r) + pending * count * m[j])
                                         let z = dj * wj + rhoj
                                         let lam = lam1 * a[j]
                                         var t = z > lam ? z - lam : (positive || z >= -lam ? 0 : z + lam)
                                         if t != 0 { t /= dj + lam2 * b[j] }
                                         if t != wj {
                                             let delta = t - wj
-                                            let shiftTerm = delta * m[j]
-                                            for i in 0..<n { r[i] = r[i] - delta * col[i] + shiftTerm }
+                                            if deferredShift[j] {
+                                                BLAS.axpy(n, -delta, col, r)
+                                                pending += delta * m[j]
+                                            } else {
+                                                let shiftTerm = delta * m[j]
+                                                for i in 0..<n { r[i] = r[i] - delta * col[i] + shiftTerm }
+                                            }
                                             if (t > 0) != (wj > 0) || (t < 0) != (wj < 0) { flips += 1 }
                                             w[j] = t
                                             let change = dj * delta * delta
@@ -281,8 +318,7 @@ final class CoordinateDescentSolver {
                                 if t != 0 { t /= dj + lam2 * b[j] }
                                 if t != wj {
                                     let delta = t - wj
-                                    let column = cache + slotOf[j] * p
-                                    for l in 0..<p { g[l] -= delta * column[l] }
+                                    BLAS.axpy(p, -delta, cache + slotOf[j] * p, g)
                                     if (t > 0) != (wj > 0) || (t < 0) != (wj < 0) { flips += 1 }
                                     w[j] = t
                                     let change = dj * delta * delta
@@ -331,11 +367,9 @@ final class CoordinateDescentSolver {
         design.y.withUnsafeBufferPointer { y in r.update(from: y.baseAddress!, count: n) }
         var wS = [Double](repeating: 0, count: m), rhoS = wS, dS = wS
         var a = wS, b = wS
+        let nonzero = setList.filter { w[$0] != 0 }
+        addShiftedColumns(nonzero, nonzero.map { -w[$0] }, into: r)
         design.x.storage.withUnsafeBufferPointer { xs in
-            for j in setList where w[j] != 0 {
-                let col = xs.baseAddress! + j * n, wj = w[j], shiftTerm = wj * design.shift[j]
-                for i in 0..<n { r[i] = r[i] - wj * col[i] + shiftTerm }
-            }
             var sumR = 0.0, q = 0.0
             for i in 0..<n { sumR += r[i]; q += r[i] * r[i] }
             if !design.hasShift { sumR = 0 }
@@ -606,12 +640,7 @@ final class CoordinateDescentSolver {
             // v = Σⱼ δⱼ (xⱼ − mⱼ); ΔP = c(−vᵀr + ½vᵀv) + Δh.
             let v = extrapolationScratch
             for i in 0..<n { v[i] = 0 }
-            design.x.storage.withUnsafeBufferPointer { xs in
-                for (k, j) in activeList.enumerated() where delta[k] != 0 {
-                    let col = xs.baseAddress! + j * n, dk = delta[k], shiftTerm = dk * design.shift[j]
-                    for i in 0..<n { v[i] = v[i] + dk * col[i] - shiftTerm }
-                }
-            }
+            addShiftedColumns(activeList, delta, into: v)
             var vr = 0.0, vv = 0.0
             for i in 0..<n { vr += v[i] * r[i]; vv += v[i] * v[i] }
             for t in steps {
@@ -625,8 +654,7 @@ final class CoordinateDescentSolver {
             let u = extrapolationScratch
             for l in 0..<p { u[l] = 0 }
             for (k, j) in activeList.enumerated() where delta[k] != 0 {
-                let column = cache + slotOf[j] * p, dk = delta[k]
-                for l in 0..<p { u[l] += dk * column[l] }
+                BLAS.axpy(p, delta[k], cache + slotOf[j] * p, u)
             }
             var dg = 0.0, du = 0.0
             for (k, j) in activeList.enumerated() { dg += delta[k] * g[j]; du += delta[k] * u[j] }
