@@ -56,6 +56,33 @@ struct CholeskyFactorizationTests {
         #expect(throws: LinearAlgebraError.self) { try CholeskyFactorization.solve(order: 4, overwriting: &scratch, [1, 1, 1, 1]) }
     }
 
+    @Test("the in-place one-column solve (two dtrsv) equals dpotrs; shapes are checked")
+    func inPlaceSolve() throws {
+        // A = [[4, 2], [2, 3]]: L = [[2, 0], [1, √2]], A⁻¹[2, 1] = [0.5, 0].
+        var factor = [4.0, 2, .nan, 3]   // the strict upper triangle is never read
+        try CholeskyFactorization.factor(order: 2, overwriting: &factor)
+        var x = [2.0, 1]
+        try CholeskyFactorization.solve(order: 2, factor: factor, inPlace: &x)
+        #expect(abs(x[0] - 0.5) < 1e-15 && abs(x[1]) < 1e-15)
+        var m = randomMatrix(40, 25, seed: 43)
+        m = try m.gram()
+        for i in 0..<25 { m[i, i] += 0.5 }
+        var storage = m.storage
+        try CholeskyFactorization.factor(order: 25, overwriting: &storage)
+        let b = (0..<25).map { Double($0 % 7) - 3 }
+        var inPlace = b
+        try CholeskyFactorization.solve(order: 25, factor: storage, inPlace: &inPlace)
+        let reference = try CholeskyFactorization.solve(order: 25, factor: storage, Matrix(rows: 25, columns: 1, columnMajor: b)).storage
+        for i in 0..<25 { #expect(abs(inPlace[i] - reference[i]) <= 1e-12 * max(1, abs(reference[i]))) }
+        var short = [1.0]
+        #expect(throws: LinearAlgebraError.self) { try CholeskyFactorization.solve(order: 2, factor: factor, inPlace: &short) }
+        var two = [1.0, 1]
+        #expect(throws: LinearAlgebraError.self) { try CholeskyFactorization.solve(order: 3, factor: factor, inPlace: &two) }
+        var empty: [Double] = []
+        try CholeskyFactorization.solve(order: 0, factor: [], inPlace: &empty)
+        #expect(empty.isEmpty)
+    }
+
     @Test("an indefinite matrix throws notPositiveDefinite with the failing minor")
     func indefinite() throws {
         let a = try Matrix(rows: [[1, 0, 0], [0, 1, 0], [0, 0, -1]])

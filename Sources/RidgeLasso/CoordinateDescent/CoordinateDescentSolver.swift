@@ -126,6 +126,8 @@ final class CoordinateDescentSolver {
         cache = .allocate(capacity: 1)
         extrapolationScratch = .allocate(capacity: max(n, p, 1))
         slotOf = [Int](repeating: -1, count: p)
+        newtonFactor = BorderedFactor(featureCount: p)
+        newtonSlot = [Int](repeating: -1, count: p)
         inSet = [Bool](repeating: false, count: p)
         if let initial {
             for j in 0..<p where curvature[j] > 0 { w[j] = initial[j] }
@@ -587,7 +589,7 @@ final class CoordinateDescentSolver {
         for a in 0..<depth { trace += utu[a * depth + a] }
         guard trace > 0, trace.isFinite else { return }
         for a in 0..<depth { utu[a * depth + a] += 1e-10 * trace }
-        guard var coef = Self.solveSmallGeneral(utu, [Double](repeating: 1, count: depth), depth) else { return }
+        guard var coef = SmallDenseSystem.solve(utu, [Double](repeating: 1, count: depth), depth) else { return }
         let total = coef.reduce(0, +)
         guard total != 0, total.isFinite else { return }
         for a in 0..<depth { coef[a] /= total }
@@ -716,8 +718,7 @@ final class CoordinateDescentSolver {
             rhs[k] -= mu * w[j] + penalty.l1 * penalty.l1Weights[j] * (w[j] > 0 ? 1 : -1)
         }
         // From the factor of an earlier support when it differs from A in few features; otherwise
-        // H = G_AA + λ₂B_A is gathered (lower triangle, column-major) into the reused buffer
-        // `newtonSystem` and factored there, and becomes the factor later steps border.
+        // H = G_AA + λ₂B_A is factored anew and becomes the factor later steps border.
         var solved = borderedNewtonSolve(features, rhs, penalty: penalty)
         if solved == nil { solved = factorNewtonSystem(features, rhs, penalty: penalty) }
         guard let first = solved, first.allSatisfy({ $0.isFinite }) else { return false }
@@ -776,18 +777,14 @@ final class CoordinateDescentSolver {
         return (current, held, solution)
     }
 
-    /// Scratch for the Newton system and its factor (grown, never shrunk).
-    var newtonSystem: [Double] = []
-    /// The support B whose factor L of G_BB + λ₂B_B (λ₂ = `factoredL2`) is in `newtonSystem`, in
-    /// factor order; empty when there is none.
-    var factoredFeatures: [Int] = []
-    var factoredL2 = Double.nan
+    /// The factor of the last Newton system, which later steps border (``BorderedFactor``). Not
+    /// `lazy`: a lazy property has no in-place modify accessor, so every mutation would copy it.
+    var newtonFactor: BorderedFactor
 
     /// Most features by which a support may differ from the factored one (removed plus added)
-    /// for a bordered solve; also at most 1/8 of the factored support. A bordered solve costs
-    /// (k + 1) triangular solve pairs (2b²(k + 1) flops, one `dpotrs`) and a k × k system,
-    /// against b³/3 for a new factor. Measured on the n = 1000, p = 10000 path (interleaved
-    /// runs): 32 beat 64 and 128; 16 was no better than 32.
+    /// for a bordered solve; also at most 1/8 of the factored support. With the border columns
+    /// kept per factor, a bordered solve costs a triangular solve pair and a k × k system,
+    /// against b³/3 for a new factor.
     static let borderLimit = 32
 
     /// c x̃ᵢᵀx̃ⱼ from whichever Gram cache the scheme keeps (both features must be in it).
@@ -796,77 +793,40 @@ final class CoordinateDescentSolver {
         scheme == .naive ? newtonGram[newtonSlot[i] * newtonStride + newtonSlot[j]] : cache[slotOf[j] * p + i]
     }
 
-    /// Solves (G_AA + λ₂B_A) x = rhs, A = `features`, with the factor of an earlier support B
-    /// instead of a new one, when A = B − R + Q with |R| + |Q| = k small. Bordering: with
-    /// U = [H_BQ, E_R] (b × k) and the removed coordinates held at 0 by multipliers μ,
-    ///
-    ///     x_B = y₀ − W z,  y₀ = H_BB⁻¹ r_B,  W = H_BB⁻¹U,
-    ///     (M₀ − UᵀW) z = [r_Q; 0] − Uᵀy₀,  M₀ = [H_QQ 0; 0 0],  z = (x_Q, μ),
-    ///
-    /// where r_B is `rhs` on A ∩ B and 0 on R. Exact (no drift: the factor is not updated). nil
-    /// when there is no usable factor, k is too large, or the k × k system is singular.
+    /// Solves (G_AA + λ₂B_A) x = rhs, A = `features`, from the factor of an earlier support
+    /// (``BorderedFactor``) instead of a new one; nil when there is no usable factor, A differs
+    /// from it in too many features, or a Gram column cannot be formed.
     func borderedNewtonSolve(_ features: [Int], _ rhs: [Double], penalty: ElasticNetPenalty) -> [Double]? {
-        let b = factoredFeatures.count
-        guard b > 0, factoredL2 == penalty.l2 else { return nil }
-        var positionInA = [Int: Int](minimumCapacity: features.count)
-        for (k, j) in features.enumerated() { positionInA[j] = k }
-        var positionInB = [Int: Int](minimumCapacity: b)
-        for (k, j) in factoredFeatures.enumerated() { positionInB[j] = k }
-        let removed = factoredFeatures.filter { positionInA[$0] == nil }
-        let added = features.filter { positionInB[$0] == nil }
-        let q = added.count, k = q + removed.count
+        let b = newtonFactor.features.count
+        guard b > 0, newtonFactor.l2 == penalty.l2 else { return nil }
+        let added = features.filter { !newtonFactor.contains($0) }
+        let k = added.count + b - (features.count - added.count)
         guard k <= min(Self.borderLimit, max(1, b / 8)) else { return nil }
         if scheme == .naive {
-            guard extendNewtonGram(factoredFeatures + added) else { return nil }
+            guard added.isEmpty || extendNewtonGram(newtonFactor.features + added) else { return nil }
         } else {
             guard added.allSatisfy({ slotOf[$0] >= 0 }) else { return nil }
         }
-        // [r_B, U] (b × (k + 1)), then [y₀, W] = H_BB⁻¹[r_B, U] in one dpotrs.
-        var bordered = Matrix(rows: b, columns: k + 1)
-        bordered.storage.withUnsafeMutableBufferPointer { u in
-            for (pos, j) in factoredFeatures.enumerated() {
-                if let a = positionInA[j] { u[pos] = rhs[a] }
-                for (col, jq) in added.enumerated() { u[(1 + col) * b + pos] = gramEntry(j, jq) }
-            }
-            for (r, j) in removed.enumerated() { u[(1 + q + r) * b + positionInB[j]!] = 1 }
-        }
-        guard let y = try? CholeskyFactorization.solve(order: b, factor: newtonSystem, bordered),
-              let products = try? bordered.multiplied(by: y, transposingSelf: true) else { return nil }
-        // products[1 + a, 1 + c] = (UᵀW)_ac, products[1 + a, 0] = (Uᵀy₀)_a.
-        var system = [Double](repeating: 0, count: k * k), t = [Double](repeating: 0, count: k)
-        for a in 0..<k {
-            for col in 0..<k { system[a * k + col] = -products[1 + a, 1 + col] }
-            t[a] = (a < q ? rhs[positionInA[added[a]]!] : 0) - products[1 + a, 0]
-        }
-        for a in 0..<q {
-            for col in 0..<q { system[a * k + col] += gramEntry(added[a], added[col]) }
-            system[a * k + a] += penalty.l2 * penalty.l2Weights[added[a]]
-        }
-        guard let z = k == 0 ? [] : Self.solveSmallGeneral(system, t, k) else { return nil }
-        var solution = [Double](repeating: 0, count: features.count)
-        for (pos, j) in factoredFeatures.enumerated() {
-            guard let a = positionInA[j] else { continue }
-            var value = y[pos, 0]
-            for col in 0..<k { value -= y[pos, 1 + col] * z[col] }
-            solution[a] = value
-        }
-        for (col, j) in added.enumerated() { solution[positionInA[j]!] = z[col] }
-        return solution
+        return newtonFactor.solve(features, rhs, l2: penalty.l2, limit: k,
+                                  entry: { gramEntry($0, $1) },
+                                  ridge: { penalty.l2 * penalty.l2Weights[$0] })
     }
 
-    /// Gathers H = G_AA + λ₂B_A (lower triangle, column-major) into `newtonSystem`, factors it
+    /// Gathers H = G_AA + λ₂B_A (lower triangle, column-major) into the factor's storage, factors it
     /// there (it becomes the factor that later steps border) and solves H x = rhs; nil when H
     /// is not numerically positive definite or a Gram column cannot be formed.
     func factorNewtonSystem(_ features: [Int], _ rhs: [Double], penalty: ElasticNetPenalty) -> [Double]? {
         let m = features.count
         if scheme == .naive { guard extendNewtonGram(features) else { return nil } }
-        factoredFeatures = []
-        if newtonSystem.count < m * m { newtonSystem = [Double](repeating: 0, count: max(m * m, 2 * newtonSystem.count)) }
+        newtonFactor.clear()
+        if newtonFactor.storage.count < m * m {
+            newtonFactor.storage = [Double](repeating: 0, count: max(m * m, 2 * newtonFactor.storage.count))
+        }
         if scheme == .naive {
             let stride = newtonStride
             let slots = features.map { newtonSlot[$0] }
             newtonGram.withUnsafeBufferPointer { gp in
-                newtonSystem.withUnsafeMutableBufferPointer { hp in
+                newtonFactor.storage.withUnsafeMutableBufferPointer { hp in
                     for k in 0..<m {
                         let row = slots[k] * stride
                         for l in k..<m { hp[k * m + l] = gp[row + slots[l]] }
@@ -874,54 +834,23 @@ final class CoordinateDescentSolver {
                 }
             }
         } else {
-            newtonSystem.withUnsafeMutableBufferPointer { hp in
+            newtonFactor.storage.withUnsafeMutableBufferPointer { hp in
                 for (k, j) in features.enumerated() {
                     let column = cache + slotOf[j] * p
                     for l in k..<m { hp[k * m + l] = column[features[l]] }
                 }
             }
         }
-        for (k, j) in features.enumerated() { newtonSystem[k * m + k] += penalty.l2 * penalty.l2Weights[j] }
+        for (k, j) in features.enumerated() { newtonFactor.storage[k * m + k] += penalty.l2 * penalty.l2Weights[j] }
         // No condition estimate: the step is kept only if it lowers the objective (tryStep).
-        let solved = try? CholeskyFactorization.solve(order: m, overwriting: &newtonSystem, rhs)
-        if solved != nil {
-            factoredFeatures = features
-            factoredL2 = penalty.l2
-        }
-        return solved
-    }
-
-    /// Gaussian elimination with partial pivoting on a small dense system (row-major `a`), or
-    /// nil when a pivot vanishes or the result is not finite.
-    static func solveSmallGeneral(_ aIn: [Double], _ bIn: [Double], _ k: Int) -> [Double]? {
-        var a = aIn, x = bIn
-        for col in 0..<k {
-            var pivot = col
-            for row in (col + 1)..<max(col + 1, k) where abs(a[row * k + col]) > abs(a[pivot * k + col]) { pivot = row }
-            guard a[pivot * k + col] != 0 else { return nil }
-            if pivot != col {
-                for j in 0..<k { a.swapAt(col * k + j, pivot * k + j) }
-                x.swapAt(col, pivot)
-            }
-            for row in (col + 1)..<max(col + 1, k) {
-                let f = a[row * k + col] / a[col * k + col]
-                if f == 0 { continue }
-                for j in col..<k { a[row * k + j] -= f * a[col * k + j] }
-                x[row] -= f * x[col]
-            }
-        }
-        for row in stride(from: k - 1, through: 0, by: -1) {
-            var sum = x[row]
-            for j in (row + 1)..<max(row + 1, k) { sum -= a[row * k + j] * x[j] }
-            x[row] = sum / a[row * k + row]
-        }
-        return x.allSatisfy { $0.isFinite } ? x : nil
+        guard (try? newtonFactor.factor(features, l2: penalty.l2)) != nil else { return nil }
+        return newtonFactor.solveFactored(rhs)
     }
 
     // Newton Gram cache (naive scheme): c X̃ᵀX̃ restricted to every feature that has been active in
     // a Newton step, kept along the path so each step only computes the columns of new features.
     var newtonFeatures: [Int] = []
-    lazy var newtonSlot = [Int](repeating: -1, count: p)
+    var newtonSlot: [Int]
     /// The centered columns x̃ⱼ of `newtonFeatures`, in slot order (n × count, column-major).
     var newtonColumns: [Double] = []
     /// c X̃ᵀX̃ of `newtonFeatures`, entry (a, b) at a · newtonStride + b.

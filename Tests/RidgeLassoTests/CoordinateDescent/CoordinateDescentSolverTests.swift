@@ -127,7 +127,7 @@ import LinearAlgebra
         _ = try #require(solver.factorNewtonSystem(b, vector(36), penalty: penalty))
         let rhs = vector(36)
         let bordered = try #require(solver.borderedNewtonSolve(a, rhs, penalty: penalty))
-        #expect(solver.factoredFeatures == b)                        // the factor is not replaced
+        #expect(solver.newtonFactor.features == b)                      // the factor is not replaced
         let fresh = try #require(solver.factorNewtonSystem(a, rhs, penalty: penalty))
         #expect(relativeDifference(bordered, fresh) <= 1e-10)
         // Same support (k = 0): the stored factor alone.
@@ -180,15 +180,6 @@ import LinearAlgebra
         let calmRHS = features.map { i in features.reduce(0.0) { $0 + h(i, $1) * calm[$1] } }
         let none = solver.holdCrossings(features, calmRHS, first: calm, penalty: penalty)
         #expect(none.held.isEmpty && none.support == features && none.solution == calm)
-    }
-
-    @Test func smallGeneralSolverPivots() throws {
-        // [[0, 1], [1, 0]] x = [2, 3] needs a row swap: x = [3, 2].
-        #expect(CoordinateDescentSolver.solveSmallGeneral([0, 1, 1, 0], [2, 3], 2) == [3, 2])
-        // An indefinite 3 × 3 system (the shape of a bordered Schur complement).
-        let x = try #require(CoordinateDescentSolver.solveSmallGeneral([2, 1, 1, 1, -3, 0, 1, 0, 0], [4, -2, 1], 3))
-        #expect(abs(x[0] - 1) < 1e-15 && abs(x[1] - 1) < 1e-15 && abs(x[2] - 1) < 1e-15)
-        #expect(CoordinateDescentSolver.solveSmallGeneral([1, 2, 2, 4], [1, 1], 2) == nil)   // singular
     }
 
     @Test func iterationLimitIsReportedNotThrown() throws {
