@@ -72,9 +72,8 @@ final class CoordinateDescentSolver {
     let extrapolationScratch: UnsafeMutablePointer<Double>
     let curvature: [Double]
     /// Whether x̃ⱼ = xⱼ − mⱼ may be applied as `daxpy` on the raw column with the shift mⱼ deferred
-    /// to one constant (``addShiftedColumns(_:_:into:)``, the naive sweep): mⱼ = 0, or the mean is
-    /// modest next to the column's spread (mⱼ² ≤ 100·dⱼ/c), so the deferred constant costs at most a
-    /// few bits of the residual.
+    /// to one constant (``addShiftedColumns(_:_:into:)``, the naive sweep): the shift is modest
+    /// (``PreparedDesign/modestShift``), so the deferred constant costs at most a few bits.
     let deferredShift: [Bool]
 
     // Gram cache (covariance scheme): column `slot` holds c X̃ᵀx̃ⱼ for j = cachedFeature[slot].
@@ -114,10 +113,7 @@ final class CoordinateDescentSolver {
         p = design.columns
         scheme = options.scheme.resolved(rows: n, columns: p)
         curvature = design.curvature
-        deferredShift = (0..<design.columns).map { j in
-            let m = design.shift[j]
-            return m == 0 || m * m * design.c <= 100 * design.curvature[j]
-        }
+        deferredShift = design.modestShift
         w = .allocate(capacity: max(p, 1)); w.initialize(repeating: 0, count: max(p, 1))
         r = .allocate(capacity: max(n, 1)); r.initialize(repeating: 0, count: max(n, 1))
         g = .allocate(capacity: max(p, 1)); g.initialize(repeating: 0, count: max(p, 1))
@@ -218,6 +214,7 @@ final class CoordinateDescentSolver {
             for i in 0..<n { sumR += r[i]; q += r[i] * r[i] }
             if !design.hasShift { sumR = 0 }
             for j in 0..<p { rho[j] = c * (rho[j] - design.shift[j] * sumR) }
+            for j in 0..<p where !deferredShift[j] { rho[j] = c * design.centeredDot(j, r) }
             residualNormSquared = c * q
         } else {
             let nonzero = (0..<p).filter { w[$0] != 0 }
@@ -253,7 +250,7 @@ final class CoordinateDescentSolver {
                     BLAS.axpy(n, ak, col, v)
                     constant -= ak * mj
                 } else {
-                    for i in 0..<n { v[i] = v[i] + ak * col[i] - ak * mj }
+                    for i in 0..<n { v[i] += ak * (col[i] - mj) }
                 }
             }
         }
@@ -287,7 +284,9 @@ final class CoordinateDescentSolver {
                                         if dj == 0 { continue }
                                         let col = x0 + j * n
                                         let wj = w[j]
-                                        let rhoj = c * (BLAS.dot(n, col, r) + pending * count * m[j])
+                                        let rhoj = deferredShift[j]
+                                            ? c * (BLAS.dot(n, col, r) + pending * count * m[j])
+                                            : c * design.centeredDot(j, r)   // Σᵢx̃ᵢⱼ = 0: pending drops out
                                         let z = dj * wj + rhoj
                                         let lam = lam1 * a[j]
                                         var t = z > lam ? z - lam : (positive || z >= -lam ? 0 : z + lam)
@@ -298,8 +297,8 @@ final class CoordinateDescentSolver {
                                                 BLAS.axpy(n, -delta, col, r)
                                                 pending += delta * m[j]
                                             } else {
-                                                let shiftTerm = delta * m[j]
-                                                for i in 0..<n { r[i] = r[i] - delta * col[i] + shiftTerm }
+                                                let mj = m[j]
+                                                for i in 0..<n { r[i] -= delta * (col[i] - mj) }
                                             }
                                             if (t > 0) != (wj > 0) || (t < 0) != (wj < 0) { flips += 1 }
                                             w[j] = t
@@ -379,7 +378,9 @@ final class CoordinateDescentSolver {
             for (k, j) in setList.enumerated() {
                 wS[k] = w[j]
                 dS[k] = curvature[j]
-                rhoS[k] = c * (BLAS.dot(n, xs.baseAddress! + j * n, r) - design.shift[j] * sumR)
+                rhoS[k] = deferredShift[j]
+                    ? c * (BLAS.dot(n, xs.baseAddress! + j * n, r) - design.shift[j] * sumR)
+                    : c * design.centeredDot(j, r)
                 a[k] = penalty.l1Weights[j]
                 b[k] = penalty.l2Weights[j]
             }
@@ -708,7 +709,9 @@ final class CoordinateDescentSolver {
         if scheme == .naive {
             guard extendNewtonGram(features) else { return false }
             design.x.storage.withUnsafeBufferPointer { xs in
-                for (k, j) in features.enumerated() { rhs[k] = c * BLAS.dot(n, xs.baseAddress! + j * n, r) }
+                for (k, j) in features.enumerated() {
+                    rhs[k] = c * (deferredShift[j] ? BLAS.dot(n, xs.baseAddress! + j * n, r) : design.centeredDot(j, r))
+                }
             }
         } else {
             for (k, j) in features.enumerated() { rhs[k] = g[j] }

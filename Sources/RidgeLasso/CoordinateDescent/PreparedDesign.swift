@@ -39,6 +39,11 @@ struct PreparedDesign: @unchecked Sendable {
     let yMean: Double
     /// c X̃ᵀỹ: the correlations at w = 0.
     let correlations0: [Double]
+    /// Whether column j's shift is modest next to its spread (mⱼ = 0, or mⱼ² ≤ 100·dⱼ/c): then
+    /// raw-column products corrected by the shift (xⱼᵀr − mⱼΣr, a deferred constant in a sweep)
+    /// lose at most a few bits. For the others, products are formed on x̃ⱼ = xⱼ − mⱼ itself
+    /// (``centeredDot(_:_:)``): xⱼᵀr would carry rounding of the order of ε|mⱼ|‖r‖₁.
+    let modestShift: [Bool]
 
     init(_ xIn: Matrix, _ yIn: [Double], weights: [Double]?, fitIntercept: Bool) throws(RegressionError) {
         let n = xIn.rows, p = xIn.columns
@@ -147,7 +152,37 @@ struct PreparedDesign: @unchecked Sendable {
         }
         }
         curvature = d
-        correlations0 = try PreparedDesign.correlations(x: x, c: c, shift: shift, hasShift: hasShift, r: y)
+        let (xw, shifts, cc) = (x, shift, c)
+        let modest = (0..<p).map { j in shifts[j] == 0 || shifts[j] * shifts[j] * cc <= 100 * d[j] }
+        modestShift = modest
+        var rho0 = try PreparedDesign.correlations(x: x, c: c, shift: shift, hasShift: hasShift, r: y)
+        y.withUnsafeBufferPointer { yp in
+            for j in 0..<p where !modest[j] {
+                rho0[j] = cc * Self.centeredDot(xw, column: j, shift: shifts[j], yp.baseAddress!)
+            }
+        }
+        correlations0 = rho0
+    }
+
+    /// x̃ⱼᵀr = Σᵢ (xᵢⱼ − mⱼ) rᵢ, summed on the shifted values (no cancellation against mⱼΣr).
+    func centeredDot(_ j: Int, _ r: UnsafePointer<Double>) -> Double {
+        Self.centeredDot(x, column: j, shift: shift[j], r)
+    }
+
+    private static func centeredDot(_ x: Matrix, column j: Int, shift m: Double, _ r: UnsafePointer<Double>) -> Double {
+        let n = x.rows
+        return x.storage.withUnsafeBufferPointer { s in
+            let col = s.baseAddress! + j * n
+            var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
+            var i = 0
+            while i + 3 < n {
+                a0 += (col[i] - m) * r[i]; a1 += (col[i + 1] - m) * r[i + 1]
+                a2 += (col[i + 2] - m) * r[i + 2]; a3 += (col[i + 3] - m) * r[i + 3]
+                i += 4
+            }
+            while i < n { a0 += (col[i] - m) * r[i]; i += 1 }
+            return (a0 + a1) + (a2 + a3)
+        }
     }
 
     /// The value of a column that is constant over the rows in the support (all rows when
