@@ -105,6 +105,13 @@ final class CoordinateDescentSolver {
     /// Smallest λ₁/λ₁′ between successive solves for which ``innerScale`` is carried over
     /// (the default path grid steps by 0.93; a cold fit's warm-up by 0.3).
     static let carriedThresholdStep = 0.5
+    /// Smallest inner threshold relative to the objective: a coordinate change dⱼΔwⱼ² below it
+    /// is at the rounding level of the objective (ε² ≈ 5e-32, with room).
+    static let roundingChange = 1e-26
+    /// Checks at the smallest inner threshold without a gap improvement of 10% (`stallProgress`)
+    /// after which a solve ends unconverged: the gap has stalled at the rounding floor.
+    static let stallChecks = 3
+    static let stallProgress = 0.9
 
     init(design: PreparedDesign, options: SolverOptions, initial: [Double]?) throws(RegressionError) {
         self.design = design
@@ -451,6 +458,10 @@ final class CoordinateDescentSolver {
         // is still far off, and a tight start would polish the wrong active set.
         var innerTolerance = tolScale * (lam1 >= Self.carriedThresholdStep * previousL1 ? innerScale : 1)
         var gap = Double.infinity
+        // Stall detection at the rounding floor: the inner threshold never goes below
+        // `roundingChange` times the objective scale (smaller coordinate changes are rounding
+        // noise), and once there, checks that do not improve the best gap by 10% are counted.
+        var bestGap = Double.infinity, stalledChecks = 0
         let budget = options.maximumIterations
         if scheme == .covariance { try ensureCached(setList, penalty: penalty) }
         while true {
@@ -472,8 +483,9 @@ final class CoordinateDescentSolver {
                let gapS = workingSetGap(penalty), iterations < budget {
                 let objective = 0.5 * residualNormSquared + penalty.value(coefficients)
                 tolScale = options.tolerance * max(objective, 1e-4 * nullObjective)
-                if gapS > tolScale && change != 0 {
-                    innerTolerance = min(innerTolerance, tolScale) * min(0.1, max(1e-3, tolScale / gapS))
+                let floor = Self.roundingChange * max(objective, 1e-4 * nullObjective)
+                if gapS > tolScale && change != 0 && innerTolerance > floor {
+                    innerTolerance = max(floor, min(innerTolerance, tolScale) * min(0.1, max(1e-3, tolScale / gapS)))
                     continue
                 }
             }
@@ -500,8 +512,16 @@ final class CoordinateDescentSolver {
             if iterations >= budget { break }
             // A sweep over the working set moved nothing: a fixed point, the rounding floor.
             if change == 0 { break }
+            // Changes at the rounding level that no longer lower the gap: the floor, too (without
+            // this, sweeps that shuffle the last bits would run to the iteration limit).
+            let floor = Self.roundingChange * max(objective, 1e-4 * nullObjective)
+            if innerTolerance <= floor {
+                stalledChecks = gap < Self.stallProgress * bestGap ? 0 : stalledChecks + 1
+                if stalledChecks >= Self.stallChecks { break }
+            }
+            bestGap = min(bestGap, gap)
             // Shrink the inner threshold by up to 1000× when the gap is far from its target.
-            innerTolerance = min(innerTolerance, tolScale) * min(0.1, max(1e-3, tolScale / gap))
+            innerTolerance = max(floor, min(innerTolerance, tolScale) * min(0.1, max(1e-3, tolScale / gap)))
         }
         return CoordinateDescentOutcome(iterations: iterations, dualityGap: gap, converged: false)
     }

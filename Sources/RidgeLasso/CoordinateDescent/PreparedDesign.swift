@@ -39,10 +39,11 @@ struct PreparedDesign: @unchecked Sendable {
     let yMean: Double
     /// c X̃ᵀỹ: the correlations at w = 0.
     let correlations0: [Double]
-    /// Whether column j's shift is modest next to its spread (mⱼ = 0, or mⱼ² ≤ 100·dⱼ/c): then
-    /// raw-column products corrected by the shift (xⱼᵀr − mⱼΣr, a deferred constant in a sweep)
-    /// lose at most a few bits. For the others, products are formed on x̃ⱼ = xⱼ − mⱼ itself
-    /// (``centeredDot(_:_:)``): xⱼᵀr would carry rounding of the order of ε|mⱼ|‖r‖₁.
+    /// Whether column j's shift is modest next to its spread (mⱼ = 0, or mⱼ² ≤ 100·dⱼ, dⱼ the
+    /// column's variance): then raw-column products corrected by the shift (xⱼᵀr − mⱼΣr, a
+    /// deferred constant in a sweep) lose at most a few bits. For the others, products are formed
+    /// on x̃ⱼ = xⱼ − mⱼ itself (``centeredDot(_:_:)``): xⱼᵀr would carry rounding of the order of
+    /// ε|mⱼ|‖r‖₁.
     let modestShift: [Bool]
 
     init(_ xIn: Matrix, _ yIn: [Double], weights: [Double]?, fitIntercept: Bool) throws(RegressionError) {
@@ -153,7 +154,7 @@ struct PreparedDesign: @unchecked Sendable {
         }
         curvature = d
         let (xw, shifts, cc) = (x, shift, c)
-        let modest = (0..<p).map { j in shifts[j] == 0 || shifts[j] * shifts[j] * cc <= 100 * d[j] }
+        let modest = (0..<p).map { j in shifts[j] == 0 || shifts[j] * shifts[j] <= 100 * d[j] }
         modestShift = modest
         var rho0 = try PreparedDesign.correlations(x: x, c: c, shift: shift, hasShift: hasShift, r: y)
         y.withUnsafeBufferPointer { yp in

@@ -203,6 +203,22 @@ import LinearAlgebra
         #expect(relativeDifference(fit.coefficients, reference.coefficients) <= (offset > 100 ? 1e-8 : 1e-10))
     }
 
+    /// A tolerance below what rounding allows (1e-14 here, where the gap floors near 3e-13) ends
+    /// the solve once the gap stops improving at the smallest inner threshold, reported as not
+    /// converged, instead of sweeping the last bits until the iteration limit (100000 sweeps
+    /// before); the coefficients are those of a converged fit.
+    @Test func aGapStalledAtTheRoundingFloorEndsTheSolveUnconverged() throws {
+        let prob = CDTestSupport.problem(n: 300, p: 60, rho: 0.5, nonzeros: 10, offset: 3, seed: 21)
+        let alpha = 0.01 * (try Lasso.alphaMax(prob.x, prob.y))
+        let reference = try Lasso(alpha: alpha, tolerance: 1e-12, updateScheme: .naive).fit(prob.x, prob.y)
+        let fit = try Lasso(alpha: alpha, tolerance: 1e-14, updateScheme: .naive).fit(prob.x, prob.y)
+        #expect(reference.converged)
+        #expect(!fit.converged)
+        #expect(fit.iterations < 200)
+        #expect(fit.dualityGap > 1e-14 * fit.objective && fit.dualityGap < 1e-11 * fit.objective)
+        #expect(relativeDifference(fit.coefficients, reference.coefficients) <= 1e-12)
+    }
+
     @Test func iterationLimitIsReportedNotThrown() throws {
         let prob = CDTestSupport.problem(n: 50, p: 200, rho: 0.9, nonzeros: 20, seed: 9)
         let amax = try Lasso.alphaMax(prob.x, prob.y)
