@@ -59,20 +59,29 @@ import LinearAlgebra
         ]
         for a in supports {
             let rhs = vector(a.count)
-            let solved = factor.solve(a, rhs, l2: 1, limit: 8, entry: entry, ridge: { _ in ridge })
+            let solved = factor.solve(a, rhs, l2: 1, limit: 8, entry: entry, l2Weight: { _ in ridge })
             let x = try #require(solved)
             let reference = try Self.dense(a, rhs, g, p: p, ridge: ridge)
             #expect(relativeDifference(x, reference) <= 1e-11, "support \(a)")
             #expect(factor.features == Array(0..<48))                     // the factor is not replaced
         }
-        // Beyond the limit, at another λ₂, or after clear(): no bordered solve.
-        let overLimit = factor.solve(Array(0..<40), vector(40), l2: 1, limit: 4, entry: entry, ridge: { _ in ridge })
+        // λ₂ drifted by up to half of the factored one (H = G + λ₂·ridge·I): conjugate gradients
+        // preconditioned by the factor at λ₂ = 1 solve the new system as exactly.
+        for l2 in [0.55, 0.9, 1.4] {
+            let a = supports[2], rhs = vector(a.count)
+            let solved = factor.solve(a, rhs, l2: l2, limit: 8, entry: entry, l2Weight: { _ in ridge })
+            let x = try #require(solved, "λ₂ \(l2)")
+            #expect(relativeDifference(x, try Self.dense(a, rhs, g, p: p, ridge: l2 * ridge)) <= 1e-10, "λ₂ \(l2)")
+        }
+        #expect(factor.accepts(l2: 1.5) && factor.accepts(l2: 0.5) && !factor.accepts(l2: 0.45) && !factor.accepts(l2: 0))
+        // Beyond the limit, at a λ₂ too far off, or after clear(): no bordered solve.
+        let overLimit = factor.solve(Array(0..<40), vector(40), l2: 1, limit: 4, entry: entry, l2Weight: { _ in ridge })
         #expect(overLimit == nil)
-        let otherL2 = factor.solve(Array(0..<48), vector(48), l2: 2, limit: 8, entry: entry, ridge: { _ in ridge })
+        let otherL2 = factor.solve(Array(0..<48), vector(48), l2: 2, limit: 8, entry: entry, l2Weight: { _ in ridge })
         #expect(otherL2 == nil)
         factor.clear()
         #expect(factor.features.isEmpty && !factor.contains(0))
-        let cleared = factor.solve(Array(0..<48), vector(48), l2: 1, limit: 8, entry: entry, ridge: { _ in ridge })
+        let cleared = factor.solve(Array(0..<48), vector(48), l2: 1, limit: 8, entry: entry, l2Weight: { _ in ridge })
         #expect(cleared == nil)
     }
 
@@ -84,12 +93,12 @@ import LinearAlgebra
         // 257 removed features need 257 border columns: more than the cache keeps.
         let a = Array(257..<290)
         #expect(BorderedFactor.borderCacheLimit == 256)
-        let full = factor.solve(a, [Double](repeating: 1, count: a.count), l2: 1, limit: 300, entry: entry, ridge: { _ in ridge })
+        let full = factor.solve(a, [Double](repeating: 1, count: a.count), l2: 1, limit: 300, entry: entry, l2Weight: { _ in ridge })
         #expect(full == nil)
         // A support within the cache's reach still solves exactly.
         let near = Array(0..<280)
         let rhs = (0..<280).map { Double($0 % 5) - 2 }
-        let solved = factor.solve(near, rhs, l2: 1, limit: 300, entry: entry, ridge: { _ in ridge })
+        let solved = factor.solve(near, rhs, l2: 1, limit: 300, entry: entry, l2Weight: { _ in ridge })
         let x = try #require(solved)
         #expect(relativeDifference(x, try Self.dense(near, rhs, g, p: p, ridge: ridge)) <= 1e-10)
     }

@@ -135,10 +135,18 @@ import LinearAlgebra
         let zeroBorder = try #require(solver.borderedNewtonSolve(a, again, penalty: penalty))
         let direct = try #require(solver.factorNewtonSystem(a, again, penalty: penalty))
         #expect(relativeDifference(zeroBorder, direct) <= 1e-12)
-        // More changes than 1/8 of the factored support, or another λ₂: no bordered solve.
+        // More changes than 1/8 of the factored support, or a λ₂ more than 1.5 times the
+        // factored one: no bordered solve.
         #expect(solver.borderedNewtonSolve(Array(0..<30), vector(30), penalty: penalty) == nil)
-        let other = ElasticNetPenalty(alpha: 0.07, l1Ratio: 0.5, count: 40)
-        #expect(solver.borderedNewtonSolve(a, rhs, penalty: other) == nil)
+        let far = ElasticNetPenalty(alpha: 0.2, l1Ratio: 0.5, count: 40)
+        #expect(solver.borderedNewtonSolve(a, rhs, penalty: far) == nil)
+        // A nearby λ₂ (an elastic-net path's next α): the drift iterations give the new system's
+        // solution, which a fresh factor at that λ₂ confirms.
+        let near = ElasticNetPenalty(alpha: 0.065, l1Ratio: 0.5, count: 40)
+        let drifted = try #require(solver.borderedNewtonSolve(a, rhs, penalty: near))
+        #expect(solver.newtonFactor.l2 == penalty.l2)
+        let freshNear = try #require(solver.factorNewtonSystem(a, rhs, penalty: near))
+        #expect(relativeDifference(drifted, freshNear) <= 1e-10)
     }
 
     /// A Newton step whose targets cross 0 holds those coordinates at 0 and solves again on the
