@@ -32,9 +32,8 @@ struct BorderedFactor {
     private var borderU: [Double] = []
     /// H_BB⁻¹u (b × K).
     private var borderW: [Double] = []
-    /// uₐᵀH_BB⁻¹u_c (K × K, row stride `borderCapacity`).
-    private var borderProducts: [Double] = []
-    private var borderCapacity = 0
+    /// uₐᵀH_BB⁻¹u_c (K × K).
+    private var borderProducts = GrowingSymmetricMatrix(minimumCapacity: 16, limit: BorderedFactor.borderCacheLimit)
 
     /// Most border columns kept per factor (their memory is 16·b·limit bytes); a solve that
     /// would need more is declined, and the caller factors anew.
@@ -70,8 +69,7 @@ struct BorderedFactor {
         borderFeatures = []
         borderU = []
         borderW = []
-        borderProducts = []
-        borderCapacity = 0
+        borderProducts.removeAll()
     }
 
     /// Whether there is a factor that solves at λ₂ = `requested`: made at that λ₂, or at one within
@@ -120,7 +118,7 @@ struct BorderedFactor {
         let slots = border.map { borderSlot[$0] }
         var system = [Double](repeating: 0, count: k * k)
         for a in 0..<k {
-            for c in 0..<k { system[a * k + c] = -borderProducts[slots[a] * borderCapacity + slots[c]] }
+            for c in 0..<k { system[a * k + c] = -borderProducts[slots[a], slots[c]] }
         }
         for a in 0..<q {
             for c in 0..<q { system[a * k + c] += entry(added[a], added[c]) }
@@ -227,15 +225,6 @@ struct BorderedFactor {
             borderSlot[j] = old + k
             borderFeatures.append(j)
         }
-        if total > borderCapacity {
-            let capacity = min(max(total, 2 * borderCapacity, 16), Self.borderCacheLimit)
-            var grown = [Double](repeating: 0, count: capacity * capacity)
-            for a in 0..<old {
-                for c in 0..<old { grown[a * capacity + c] = borderProducts[a * borderCapacity + c] }
-            }
-            borderProducts = grown
-            borderCapacity = capacity
-        }
         // Rows of the new columns: U_newᵀ W_all (missing × total), mirrored (UᵀH⁻¹U is symmetric).
         let fresh = missing.count
         var products = [Double](repeating: 0, count: fresh * total)
@@ -247,14 +236,7 @@ struct BorderedFactor {
                 }
             }
         }
-        let stride = borderCapacity
-        for a in 0..<fresh {
-            for c in 0..<total {
-                let value = products[a + c * fresh]
-                borderProducts[(old + a) * stride + c] = value
-                borderProducts[c * stride + old + a] = value
-            }
-        }
+        borderProducts.append(rows: fresh, products: products)
         return true
     }
 }

@@ -818,7 +818,7 @@ final class CoordinateDescentSolver {
     /// c x̃ᵢᵀx̃ⱼ from whichever Gram cache the scheme keeps (both features must be in it).
     @inline(__always)
     func gramEntry(_ i: Int, _ j: Int) -> Double {
-        scheme == .naive ? newtonGram[newtonSlot[i] * newtonStride + newtonSlot[j]] : cache[slotOf[j] * p + i]
+        scheme == .naive ? newtonGram[newtonSlot[i], newtonSlot[j]] : cache[slotOf[j] * p + i]
     }
 
     /// Solves (G_AA + λ₂B_A) x = rhs, A = `features`, from the factor of an earlier support
@@ -850,9 +850,9 @@ final class CoordinateDescentSolver {
             newtonFactor.storage = [Double](repeating: 0, count: max(m * m, 2 * newtonFactor.storage.count))
         }
         if scheme == .naive {
-            let stride = newtonStride
+            let stride = newtonGram.stride
             let slots = features.map { newtonSlot[$0] }
-            newtonGram.withUnsafeBufferPointer { gp in
+            newtonGram.storage.withUnsafeBufferPointer { gp in
                 newtonFactor.storage.withUnsafeMutableBufferPointer { hp in
                     for k in 0..<m {
                         let row = slots[k] * stride
@@ -880,9 +880,8 @@ final class CoordinateDescentSolver {
     var newtonSlot: [Int]
     /// The centered columns x̃ⱼ of `newtonFeatures`, in slot order (n × count, column-major).
     var newtonColumns: [Double] = []
-    /// c X̃ᵀX̃ of `newtonFeatures`, entry (a, b) at a · newtonStride + b.
-    var newtonGram: [Double] = []
-    var newtonStride = 0
+    /// c X̃ᵀX̃ of `newtonFeatures`, in slot order.
+    var newtonGram = GrowingSymmetricMatrix(minimumCapacity: 64, limit: CoordinateDescentSolver.newtonCacheLimit)
 
     /// Adds the features of `features` missing from the Newton Gram cache, by one `dgemm`
     /// (n·|new|·k flops against the kept centered columns `newtonColumns`); a cache that
@@ -892,9 +891,8 @@ final class CoordinateDescentSolver {
         if newtonFeatures.count + features.filter({ newtonSlot[$0] < 0 }).count > Self.newtonCacheLimit {
             for j in newtonFeatures { newtonSlot[j] = -1 }
             newtonFeatures.removeAll()
-            newtonGram = []
+            newtonGram.removeAll()
             newtonColumns = []
-            newtonStride = 0
         }
         let missing = features.filter { newtonSlot[$0] < 0 }
         if missing.isEmpty { return true }
@@ -919,27 +917,10 @@ final class CoordinateDescentSolver {
                                       columns.baseAddress!, into: out.baseAddress!)
             }
         }
-        if total > newtonStride {
-            let stride = min(max(total, 2 * newtonStride, 64), Self.newtonCacheLimit)
-            var fresh = [Double](repeating: 0, count: stride * stride)
-            for a in 0..<old {
-                for b in 0..<old { fresh[a * stride + b] = newtonGram[a * newtonStride + b] }
-            }
-            newtonGram = fresh
-            newtonStride = stride
-        }
-        let c = design.c, stride = newtonStride
+        newtonGram.append(rows: mc, products: product, scale: design.c)
         for (k, j) in missing.enumerated() {
             newtonSlot[j] = old + k
             newtonFeatures.append(j)
-        }
-        for k in 0..<mc {
-            let a = old + k
-            for b in 0..<total {
-                let value = c * product[k + b * mc]
-                newtonGram[a * stride + b] = value
-                newtonGram[b * stride + a] = value
-            }
         }
         return true
     }
