@@ -5,6 +5,14 @@ enum Validation {
     /// X non-empty and finite, y of matching length and finite.
     static func design(_ x: Matrix, _ y: [Double]) throws(RegressionError) {
         try design(x)
+        try shape(x, y)
+    }
+
+    /// X non-empty, y of matching length and finite; X's entries are not checked (a caller that
+    /// reads all of X anyway checks them in that pass, see ``PreparedDesign``).
+    static func shape(_ x: Matrix, _ y: [Double]) throws(RegressionError) {
+        guard x.rows > 0 else { throw .emptyData("X has no rows") }
+        guard x.columns > 0 else { throw .emptyData("X has no columns") }
         guard y.count == x.rows else {
             throw .dimensionMismatch("X has \(x.rows) rows but y has \(y.count) values")
         }

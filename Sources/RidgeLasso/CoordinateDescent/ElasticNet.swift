@@ -305,8 +305,11 @@ public struct ElasticNet: Sendable {
     func prepare(
         _ x: Matrix, _ y: [Double], sampleWeights: [Double]?, initialCoefficients: [Double]?
     ) throws(RegressionError) -> Setup {
-        try Validation.design(x, y)
+        // X's entries are checked for NaN/Inf in PreparedDesign's pass over X (or here, before
+        // the weighted copy is made): one read of X fewer.
+        try Validation.shape(x, y)
         try Validation.weights(sampleWeights, rows: x.rows)
+        if sampleWeights != nil, let (i, j) = x.firstNonFinite() { throw .nonFinite(input: "X", row: i, column: j) }
         try Validation.l1Ratio(l1Ratio)
         try Validation.tolerance(tolerance)
         try Validation.maximumIterations(maximumIterations)

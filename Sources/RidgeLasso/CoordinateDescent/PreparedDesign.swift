@@ -46,6 +46,9 @@ struct PreparedDesign: @unchecked Sendable {
     /// ε|mⱼ|‖r‖₁.
     let modestShift: [Bool]
 
+    /// - Throws: ``RegressionError/nonFinite(input:row:column:)`` for the first NaN or ±Inf of X in
+    ///   column order (unweighted; with weights the caller checks X first), and the errors of
+    ///   the correlations at 0.
     init(_ xIn: Matrix, _ yIn: [Double], weights: [Double]?, fitIntercept: Bool) throws(RegressionError) {
         let n = xIn.rows, p = xIn.columns
         rows = n; columns = p
@@ -82,8 +85,11 @@ struct PreparedDesign: @unchecked Sendable {
             var mean = [Double](repeating: 0, count: p)
             var sums = [Double](repeating: 0, count: p)
             var ym = 0.0
+            var nonFinite: (row: Int, column: Int)? = nil
             // One visit per column: its mean, whether it is constant, then Σ(x − m)² while the
-            // column is still in cache.
+            // column is still in cache. This pass is also X's finiteness check (the caller makes
+            // none without weights): a NaN or ±Inf makes the column's sums non-finite, and only
+            // such a column is scanned for the entry, so the first one in column order is named.
             xIn.storage.withUnsafeBufferPointer { s in
                 for j in 0..<p {
                     let base = j * n
@@ -118,8 +124,14 @@ struct PreparedDesign: @unchecked Sendable {
                     }
                     while i < n { let v = s[base + i] - mj; b0 += v * v; i += 1 }
                     sums[j] = (b0 + b1) + (b2 + b3)
+                    if !(sums[j].isFinite && mj.isFinite),
+                       let row = (0..<n).first(where: { !s[base + $0].isFinite }) {
+                        nonFinite = (row, j)
+                        break
+                    }
                 }
             }
+            if let (row, column) = nonFinite { throw .nonFinite(input: "X", row: row, column: column) }
             if fitIntercept { ym = yIn.reduce(0, +) / Double(n) }
             precomputedCurvature = sums.map { $0 / Double(n) }
             x = xIn

@@ -224,6 +224,37 @@ import LinearAlgebra
         }
     }
 
+    /// X's NaN/±Inf check is part of the pass that computes the column means and spreads: the
+    /// first non-finite entry in column order is named, with or without an intercept, on paths,
+    /// α_max and weighted fits alike; a finite value whose square overflows is not called
+    /// non-finite.
+    @Test func nonFiniteEntriesOfXAreNamedFromTheCenteringPass() throws {
+        var x = Matrix(rows: 6, columns: 4)
+        for j in 0..<4 { for i in 0..<6 { x[i, j] = Double((i * 7 + j * 3) % 5) - 2 } }
+        let y: [Double] = [1, -2, 0.5, 3, -1, 2]
+        func fails(_ expected: RegressionError, _ body: () throws -> Void) {
+            do { try body(); Issue.record("expected \(expected)") } catch { #expect(error as? RegressionError == expected) }
+        }
+        var bad = x
+        bad[4, 2] = .nan
+        bad[1, 3] = .infinity
+        bad[5, 2] = -.infinity
+        let first = RegressionError.nonFinite(input: "X", row: 4, column: 2)
+        fails(first) { _ = try Lasso(alpha: 0.1).fit(bad, y) }
+        fails(first) { _ = try Lasso(alpha: 0.1, fitIntercept: false).fit(bad, y) }
+        fails(first) { _ = try ElasticNet(alpha: 0.1, l1Ratio: 0.5).path(bad, y) }
+        fails(first) { _ = try Lasso.alphaMax(bad, y) }
+        fails(first) { _ = try Lasso(alpha: 0.1).fit(bad, y, sampleWeights: [1, 2, 1, 1, 1, 1]) }
+        var minus = x
+        minus[0, 1] = -.infinity
+        fails(.nonFinite(input: "X", row: 0, column: 1)) { _ = try Lasso(alpha: 0.1).fit(minus, y) }
+        var huge = x
+        huge[3, 0] = 1e200
+        fails(.overflow("the centered sum of squares of column 0 of X exceeds the largest Double; rescale X")) {
+            _ = try Lasso(alpha: 0.1).fit(huge, y)
+        }
+    }
+
     @Test func weightsEqualRepeatedRows() throws {
         let prob = CDTestSupport.problem(n: 30, p: 6, seed: 21)
         let counts = (0..<30).map { Double($0 % 3 + 1) }
