@@ -53,6 +53,7 @@ struct PreparedDesign: @unchecked Sendable {
         let n = xIn.rows, p = xIn.columns
         rows = n; columns = p
         var precomputedCurvature: [Double]? = nil
+        var precomputedCorrelations: [Double]? = nil
         if let weights {
             let total = weights.reduce(0, +)
             let v = weights.map { $0 / total }
@@ -84,13 +85,17 @@ struct PreparedDesign: @unchecked Sendable {
         } else {
             var mean = [Double](repeating: 0, count: p)
             var sums = [Double](repeating: 0, count: p)
-            var ym = 0.0
+            var cross = [Double](repeating: 0, count: p)
+            let ym = fitIntercept ? yIn.reduce(0, +) / Double(n) : 0
+            let yc = yIn.map { $0 - ym }
             var nonFinite: (row: Int, column: Int)? = nil
-            // One visit per column: its mean, whether it is constant, then Σ(x − m)² while the
-            // column is still in cache. This pass is also X's finiteness check (the caller makes
-            // none without weights): a NaN or ±Inf makes the column's sums non-finite, and only
-            // such a column is scanned for the entry, so the first one in column order is named.
+            // One visit per column: its mean, whether it is constant, then Σ(x − m)² and
+            // Σ(x − m)(y − ȳ) while the column is still in cache (no separate `dgemv` for the
+            // correlations at 0). This pass is also X's finiteness check (the caller makes none
+            // without weights): a NaN or ±Inf makes the column's sums non-finite, and only such a
+            // column is scanned for the entry, so the first one in column order is named.
             xIn.storage.withUnsafeBufferPointer { s in
+              yc.withUnsafeBufferPointer { t in
                 for j in 0..<p {
                     let base = j * n
                     var mj = 0.0
@@ -115,30 +120,34 @@ struct PreparedDesign: @unchecked Sendable {
                     }
                     mean[j] = mj
                     var b0 = 0.0, b1 = 0.0, b2 = 0.0, b3 = 0.0
+                    var e0 = 0.0, e1 = 0.0, e2 = 0.0, e3 = 0.0
                     var i = 0
                     while i + 3 < n {
                         let v0 = s[base + i] - mj, v1 = s[base + i + 1] - mj
                         let v2 = s[base + i + 2] - mj, v3 = s[base + i + 3] - mj
                         b0 += v0 * v0; b1 += v1 * v1; b2 += v2 * v2; b3 += v3 * v3
+                        e0 += v0 * t[i]; e1 += v1 * t[i + 1]; e2 += v2 * t[i + 2]; e3 += v3 * t[i + 3]
                         i += 4
                     }
-                    while i < n { let v = s[base + i] - mj; b0 += v * v; i += 1 }
+                    while i < n { let v = s[base + i] - mj; b0 += v * v; e0 += v * t[i]; i += 1 }
                     sums[j] = (b0 + b1) + (b2 + b3)
+                    cross[j] = (e0 + e1) + (e2 + e3)
                     if !(sums[j].isFinite && mj.isFinite),
                        let row = (0..<n).first(where: { !s[base + $0].isFinite }) {
                         nonFinite = (row, j)
                         break
                     }
                 }
+              }
             }
             if let (row, column) = nonFinite { throw .nonFinite(input: "X", row: row, column: column) }
-            if fitIntercept { ym = yIn.reduce(0, +) / Double(n) }
             precomputedCurvature = sums.map { $0 / Double(n) }
+            precomputedCorrelations = cross.map { $0 / Double(n) }
             x = xIn
             c = 1 / Double(n)
             shift = mean
             hasShift = mean.contains { $0 != 0 }
-            y = yIn.map { $0 - ym }
+            y = yc
             xMean = mean
             yMean = ym
         }
@@ -165,25 +174,20 @@ struct PreparedDesign: @unchecked Sendable {
         }
         }
         curvature = d
-        let (xw, shifts, cc) = (x, shift, c)
-        let modest = (0..<p).map { j in shifts[j] == 0 || shifts[j] * shifts[j] <= 100 * d[j] }
-        modestShift = modest
-        var rho0 = try PreparedDesign.correlations(x: x, c: c, shift: shift, hasShift: hasShift, r: y)
-        y.withUnsafeBufferPointer { yp in
-            for j in 0..<p where !modest[j] {
-                rho0[j] = cc * Self.centeredDot(xw, column: j, shift: shifts[j], yp.baseAddress!)
-            }
+        let shifts = shift
+        modestShift = (0..<p).map { j in shifts[j] == 0 || shifts[j] * shifts[j] <= 100 * d[j] }
+        // Unweighted: formed in the pass above, on the shifted values. Weighted: X̃ is the
+        // centered copy (no shifts), one `dgemv`.
+        if let precomputedCorrelations {
+            correlations0 = precomputedCorrelations
+        } else {
+            correlations0 = try PreparedDesign.correlations(x: x, c: c, shift: shift, hasShift: hasShift, r: y)
         }
-        correlations0 = rho0
     }
 
     /// x̃ⱼᵀr = Σᵢ (xᵢⱼ − mⱼ) rᵢ, summed on the shifted values (no cancellation against mⱼΣr).
     func centeredDot(_ j: Int, _ r: UnsafePointer<Double>) -> Double {
-        Self.centeredDot(x, column: j, shift: shift[j], r)
-    }
-
-    private static func centeredDot(_ x: Matrix, column j: Int, shift m: Double, _ r: UnsafePointer<Double>) -> Double {
-        let n = x.rows
+        let n = rows, m = shift[j]
         return x.storage.withUnsafeBufferPointer { s in
             let col = s.baseAddress! + j * n
             var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
