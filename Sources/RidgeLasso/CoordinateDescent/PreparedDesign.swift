@@ -95,50 +95,50 @@ struct PreparedDesign: @unchecked Sendable {
             // without weights): a NaN or ±Inf makes the column's sums non-finite, and only such a
             // column is scanned for the entry, so the first one in column order is named.
             xIn.storage.withUnsafeBufferPointer { s in
-              yc.withUnsafeBufferPointer { t in
-                for j in 0..<p {
-                    let base = j * n
-                    var mj = 0.0
-                    if fitIntercept {
-                        let first = s[base]
-                        var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
-                        var constant = true
+                yc.withUnsafeBufferPointer { t in
+                    for j in 0..<p {
+                        let base = j * n
+                        var mj = 0.0
+                        if fitIntercept {
+                            let first = s[base]
+                            var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
+                            var constant = true
+                            var i = 0
+                            while i + 3 < n {
+                                let v0 = s[base + i], v1 = s[base + i + 1], v2 = s[base + i + 2], v3 = s[base + i + 3]
+                                a0 += v0; a1 += v1; a2 += v2; a3 += v3
+                                if v0 != first || v1 != first || v2 != first || v3 != first { constant = false }
+                                i += 4
+                            }
+                            while i < n {
+                                let v = s[base + i]
+                                a0 += v
+                                if v != first { constant = false }
+                                i += 1
+                            }
+                            mj = constant ? first : ((a0 + a1) + (a2 + a3)) / Double(n)
+                        }
+                        mean[j] = mj
+                        var b0 = 0.0, b1 = 0.0, b2 = 0.0, b3 = 0.0
+                        var e0 = 0.0, e1 = 0.0, e2 = 0.0, e3 = 0.0
                         var i = 0
                         while i + 3 < n {
-                            let v0 = s[base + i], v1 = s[base + i + 1], v2 = s[base + i + 2], v3 = s[base + i + 3]
-                            a0 += v0; a1 += v1; a2 += v2; a3 += v3
-                            if v0 != first || v1 != first || v2 != first || v3 != first { constant = false }
+                            let v0 = s[base + i] - mj, v1 = s[base + i + 1] - mj
+                            let v2 = s[base + i + 2] - mj, v3 = s[base + i + 3] - mj
+                            b0 += v0 * v0; b1 += v1 * v1; b2 += v2 * v2; b3 += v3 * v3
+                            e0 += v0 * t[i]; e1 += v1 * t[i + 1]; e2 += v2 * t[i + 2]; e3 += v3 * t[i + 3]
                             i += 4
                         }
-                        while i < n {
-                            let v = s[base + i]
-                            a0 += v
-                            if v != first { constant = false }
-                            i += 1
+                        while i < n { let v = s[base + i] - mj; b0 += v * v; e0 += v * t[i]; i += 1 }
+                        sums[j] = (b0 + b1) + (b2 + b3)
+                        cross[j] = (e0 + e1) + (e2 + e3)
+                        if !(sums[j].isFinite && mj.isFinite),
+                           let row = (0..<n).first(where: { !s[base + $0].isFinite }) {
+                            nonFinite = (row, j)
+                            break
                         }
-                        mj = constant ? first : ((a0 + a1) + (a2 + a3)) / Double(n)
-                    }
-                    mean[j] = mj
-                    var b0 = 0.0, b1 = 0.0, b2 = 0.0, b3 = 0.0
-                    var e0 = 0.0, e1 = 0.0, e2 = 0.0, e3 = 0.0
-                    var i = 0
-                    while i + 3 < n {
-                        let v0 = s[base + i] - mj, v1 = s[base + i + 1] - mj
-                        let v2 = s[base + i + 2] - mj, v3 = s[base + i + 3] - mj
-                        b0 += v0 * v0; b1 += v1 * v1; b2 += v2 * v2; b3 += v3 * v3
-                        e0 += v0 * t[i]; e1 += v1 * t[i + 1]; e2 += v2 * t[i + 2]; e3 += v3 * t[i + 3]
-                        i += 4
-                    }
-                    while i < n { let v = s[base + i] - mj; b0 += v * v; e0 += v * t[i]; i += 1 }
-                    sums[j] = (b0 + b1) + (b2 + b3)
-                    cross[j] = (e0 + e1) + (e2 + e3)
-                    if !(sums[j].isFinite && mj.isFinite),
-                       let row = (0..<n).first(where: { !s[base + $0].isFinite }) {
-                        nonFinite = (row, j)
-                        break
                     }
                 }
-              }
             }
             if let (row, column) = nonFinite { throw .nonFinite(input: "X", row: row, column: column) }
             precomputedCurvature = sums.map { $0 / Double(n) }
