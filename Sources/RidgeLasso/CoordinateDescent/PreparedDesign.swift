@@ -1,3 +1,4 @@
+import Dispatch
 import LinearAlgebra
 
 /// The data of one coordinate-descent problem after centering, weighting and scaling, in the form
@@ -83,66 +84,27 @@ struct PreparedDesign: @unchecked Sendable {
             xMean = mean
             yMean = ym
         } else {
-            var mean = [Double](repeating: 0, count: p)
-            var sums = [Double](repeating: 0, count: p)
-            var cross = [Double](repeating: 0, count: p)
             let ym = fitIntercept ? yIn.reduce(0, +) / Double(n) : 0
             let yc = yIn.map { $0 - ym }
-            var nonFinite: (row: Int, column: Int)? = nil
-            // One visit per column: its mean, whether it is constant, then Σ(x − m)² and
-            // Σ(x − m)(y − ȳ) while the column is still in cache (no separate `dgemv` for the
-            // correlations at 0). This pass is also X's finiteness check (the caller makes none
-            // without weights): a NaN or ±Inf makes the column's sums non-finite, and only such a
-            // column is scanned for the entry, so the first one in column order is named.
+            // One visit per column (``columnStatistics``): its mean, whether it is constant, then
+            // Σ(x − m)² and Σ(x − m)(y − ȳ) while the column is still in cache (no separate `dgemv`
+            // for the correlations at 0). This pass is also X's finiteness check (the caller makes
+            // none without weights). Columns are independent, so large matrices split them over
+            // the cores, with the same results.
+            var stats = [ColumnStatistics](repeating: ColumnStatistics(), count: p)
             xIn.storage.withUnsafeBufferPointer { s in
                 yc.withUnsafeBufferPointer { t in
-                    for j in 0..<p {
-                        let base = j * n
-                        var mj = 0.0
-                        if fitIntercept {
-                            let first = s[base]
-                            var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
-                            var constant = true
-                            var i = 0
-                            while i + 3 < n {
-                                let v0 = s[base + i], v1 = s[base + i + 1], v2 = s[base + i + 2], v3 = s[base + i + 3]
-                                a0 += v0; a1 += v1; a2 += v2; a3 += v3
-                                if v0 != first || v1 != first || v2 != first || v3 != first { constant = false }
-                                i += 4
-                            }
-                            while i < n {
-                                let v = s[base + i]
-                                a0 += v
-                                if v != first { constant = false }
-                                i += 1
-                            }
-                            mj = constant ? first : ((a0 + a1) + (a2 + a3)) / Double(n)
-                        }
-                        mean[j] = mj
-                        var b0 = 0.0, b1 = 0.0, b2 = 0.0, b3 = 0.0
-                        var e0 = 0.0, e1 = 0.0, e2 = 0.0, e3 = 0.0
-                        var i = 0
-                        while i + 3 < n {
-                            let v0 = s[base + i] - mj, v1 = s[base + i + 1] - mj
-                            let v2 = s[base + i + 2] - mj, v3 = s[base + i + 3] - mj
-                            b0 += v0 * v0; b1 += v1 * v1; b2 += v2 * v2; b3 += v3 * v3
-                            e0 += v0 * t[i]; e1 += v1 * t[i + 1]; e2 += v2 * t[i + 2]; e3 += v3 * t[i + 3]
-                            i += 4
-                        }
-                        while i < n { let v = s[base + i] - mj; b0 += v * v; e0 += v * t[i]; i += 1 }
-                        sums[j] = (b0 + b1) + (b2 + b3)
-                        cross[j] = (e0 + e1) + (e2 + e3)
-                        if !(sums[j].isFinite && mj.isFinite),
-                           let row = (0..<n).first(where: { !s[base + $0].isFinite }) {
-                            nonFinite = (row, j)
-                            break
-                        }
+                    stats.withUnsafeMutableBufferPointer { out in
+                        Self.columnStatistics(s.baseAddress!, t.baseAddress!, rows: n, columns: p,
+                                              fitIntercept: fitIntercept, into: out.baseAddress!)
                     }
                 }
             }
+            let mean = stats.map(\.mean)
+            let nonFinite = stats.indices.first { stats[$0].nonFiniteRow >= 0 }.map { (row: stats[$0].nonFiniteRow, column: $0) }
             if let (row, column) = nonFinite { throw .nonFinite(input: "X", row: row, column: column) }
-            precomputedCurvature = sums.map { $0 / Double(n) }
-            precomputedCorrelations = cross.map { $0 / Double(n) }
+            precomputedCurvature = stats.map { $0.squares / Double(n) }
+            precomputedCorrelations = stats.map { $0.cross / Double(n) }
             x = xIn
             c = 1 / Double(n)
             shift = mean
@@ -183,6 +145,91 @@ struct PreparedDesign: @unchecked Sendable {
         } else {
             correlations0 = try PreparedDesign.correlations(x: x, c: c, shift: shift, hasShift: hasShift, r: y)
         }
+    }
+
+    /// What the pass over an unweighted X learns of one column.
+    struct ColumnStatistics {
+        /// The mean (0 without an intercept; the exact value of a constant column).
+        var mean = 0.0
+        /// Σᵢ(xᵢ − m)².
+        var squares = 0.0
+        /// Σᵢ(xᵢ − m)(yᵢ − ȳ).
+        var cross = 0.0
+        /// The first row holding NaN or ±Inf, −1 if none.
+        var nonFiniteRow = -1
+    }
+
+    /// Columns per worker below which the statistics pass stays on one thread, in values
+    /// (rows × columns; ≈ 8 MB of X).
+    static let parallelStatisticsValues = 1 << 20
+
+    /// ``ColumnStatistics`` of every column of X (n × p, column-major) against yc = y − ȳ. A NaN or
+    /// ±Inf makes a column's sums non-finite, and only such a column is scanned for the entry.
+    /// Large matrices are split by columns over the cores; each column's sums are formed the
+    /// same way whatever the split.
+    static func columnStatistics(
+        _ x: UnsafePointer<Double>, _ yc: UnsafePointer<Double>, rows n: Int, columns p: Int,
+        fitIntercept: Bool, into out: UnsafeMutablePointer<ColumnStatistics>
+    ) {
+        let workers = max(1, min(ParallelTasks.defaultThreadCount, n * p / parallelStatisticsValues, p))
+        if workers == 1 {
+            for j in 0..<p { out[j] = statistics(of: x + j * n, yc, rows: n, fitIntercept: fitIntercept) }
+            return
+        }
+        // Addresses cross into the workers as integers; each worker writes its own columns.
+        let xs = Int(bitPattern: x), ys = Int(bitPattern: yc), outs = Int(bitPattern: out)
+        let size = (p + workers - 1) / workers
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            guard let x = UnsafePointer<Double>(bitPattern: xs), let yc = UnsafePointer<Double>(bitPattern: ys),
+                  let out = UnsafeMutablePointer<ColumnStatistics>(bitPattern: outs) else { return }
+            for j in (w * size)..<min(p, (w + 1) * size) {
+                out[j] = statistics(of: x + j * n, yc, rows: n, fitIntercept: fitIntercept)
+            }
+        }
+    }
+
+    /// ``ColumnStatistics`` of one column.
+    static func statistics(
+        of col: UnsafePointer<Double>, _ t: UnsafePointer<Double>, rows n: Int, fitIntercept: Bool
+    ) -> ColumnStatistics {
+        var result = ColumnStatistics()
+        var mj = 0.0
+        if fitIntercept {
+            let first = col[0]
+            var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
+            var constant = true
+            var i = 0
+            while i + 3 < n {
+                let v0 = col[i], v1 = col[i + 1], v2 = col[i + 2], v3 = col[i + 3]
+                a0 += v0; a1 += v1; a2 += v2; a3 += v3
+                if v0 != first || v1 != first || v2 != first || v3 != first { constant = false }
+                i += 4
+            }
+            while i < n {
+                let v = col[i]
+                a0 += v
+                if v != first { constant = false }
+                i += 1
+            }
+            mj = constant ? first : ((a0 + a1) + (a2 + a3)) / Double(n)
+        }
+        result.mean = mj
+        var b0 = 0.0, b1 = 0.0, b2 = 0.0, b3 = 0.0
+        var e0 = 0.0, e1 = 0.0, e2 = 0.0, e3 = 0.0
+        var i = 0
+        while i + 3 < n {
+            let v0 = col[i] - mj, v1 = col[i + 1] - mj, v2 = col[i + 2] - mj, v3 = col[i + 3] - mj
+            b0 += v0 * v0; b1 += v1 * v1; b2 += v2 * v2; b3 += v3 * v3
+            e0 += v0 * t[i]; e1 += v1 * t[i + 1]; e2 += v2 * t[i + 2]; e3 += v3 * t[i + 3]
+            i += 4
+        }
+        while i < n { let v = col[i] - mj; b0 += v * v; e0 += v * t[i]; i += 1 }
+        result.squares = (b0 + b1) + (b2 + b3)
+        result.cross = (e0 + e1) + (e2 + e3)
+        if !(result.squares.isFinite && mj.isFinite), let row = (0..<n).first(where: { !col[$0].isFinite }) {
+            result.nonFiniteRow = row
+        }
+        return result
     }
 
     /// x̃ⱼᵀr = Σᵢ (xᵢⱼ − mⱼ) rᵢ, summed on the shifted values (no cancellation against mⱼΣr).

@@ -42,4 +42,48 @@ import LinearAlgebra
             #expect(abs(cols[6 + l] - gram[l, 1] / 40) < 1e-12)
         }
     }
+
+    /// The statistics pass splits a large X's columns over the cores; every column's mean, sums
+    /// and first non-finite row are those of the one-column routine, bit for bit, and the
+    /// correlations at 0 equal the centered products.
+    @Test func columnStatisticsAreTheSameWhateverTheSplit() throws {
+        let n = 2100, p = 1000                                   // 2.1M values: two workers
+        #expect(n * p >= 2 * PreparedDesign.parallelStatisticsValues)
+        var rng = SplitMix64(seed: 17)
+        var x = (0..<(n * p)).map { _ in 3 * rng.nextUniform() + 1 }
+        for i in 0..<n { x[7 * n + i] = 2.5 }                    // a constant column
+        x[900 * n + 33] = .nan                                   // in the second worker's half
+        let y = (0..<n).map { _ in rng.nextUniform() }
+        let ym = y.reduce(0, +) / Double(n), yc = y.map { $0 - ym }
+        var split = [PreparedDesign.ColumnStatistics](repeating: .init(), count: p)
+        x.withUnsafeBufferPointer { xs in
+            yc.withUnsafeBufferPointer { t in
+                split.withUnsafeMutableBufferPointer { out in
+                    PreparedDesign.columnStatistics(xs.baseAddress!, t.baseAddress!, rows: n, columns: p,
+                                                    fitIntercept: true, into: out.baseAddress!)
+                }
+                for j in 0..<p {
+                    let one = PreparedDesign.statistics(of: xs.baseAddress! + j * n, t.baseAddress!, rows: n, fitIntercept: true)
+                    let s = split[j]
+                    #expect(s.mean.bitPattern == one.mean.bitPattern && s.squares.bitPattern == one.squares.bitPattern
+                            && s.cross.bitPattern == one.cross.bitPattern && s.nonFiniteRow == one.nonFiniteRow, "column \(j)")
+                }
+            }
+        }
+        #expect(split[7].mean == 2.5 && split[7].squares == 0 && split[7].cross == 0)
+        #expect(split[900].nonFiniteRow == 33 && split.filter { $0.nonFiniteRow >= 0 }.count == 1)
+        #expect(throws: RegressionError.nonFinite(input: "X", row: 33, column: 900)) {
+            try PreparedDesign(try Matrix(rows: n, columns: p, columnMajor: x), y, weights: nil, fitIntercept: true)
+        }
+        // Without the NaN: the correlations at 0 are the centered products c X̃ᵀỹ.
+        x[900 * n + 33] = 1
+        let m = try Matrix(rows: n, columns: p, columnMajor: x)
+        let d = try PreparedDesign(m, y, weights: nil, fitIntercept: true)
+        let xc = Centering.subtracting(Centering.means(m, weights: nil), from: m)
+        let reference = try xc.transposeTimes(yc)
+        for j in stride(from: 0, to: p, by: 37) {
+            #expect(abs(d.correlations0[j] - reference[j] / Double(n)) <= 1e-13 * max(1, abs(reference[j]) / Double(n)))
+        }
+        #expect(d.correlations0[7] == 0 && d.curvature[7] == 0)
+    }
 }
