@@ -159,8 +159,8 @@ struct PreparedDesign: @unchecked Sendable {
         var nonFiniteRow = -1
     }
 
-    /// Columns per worker below which the statistics pass stays on one thread, in values
-    /// (rows × columns; ≈ 8 MB of X).
+    /// Values of X (rows × columns) each worker of the statistics pass gets at least (≈ 8 MB):
+    /// below twice this the pass stays on one thread.
     static let parallelStatisticsValues = 1 << 20
 
     /// ``ColumnStatistics`` of every column of X (n × p, column-major) against yc = y − ȳ. A NaN or
