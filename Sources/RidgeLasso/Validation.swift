@@ -11,8 +11,7 @@ enum Validation {
     /// X non-empty, y of matching length and finite; X's entries are not checked (a caller that
     /// reads all of X anyway checks them in that pass, see ``PreparedDesign``).
     static func shape(_ x: Matrix, _ y: [Double]) throws(RegressionError) {
-        guard x.rows > 0 else { throw .emptyData("X has no rows") }
-        guard x.columns > 0 else { throw .emptyData("X has no columns") }
+        try nonEmpty(x)
         guard y.count == x.rows else {
             throw .dimensionMismatch("X has \(x.rows) rows but y has \(y.count) values")
         }
@@ -33,9 +32,14 @@ enum Validation {
 
     /// X with at least one row and one column, every entry finite.
     static func design(_ x: Matrix) throws(RegressionError) {
+        try nonEmpty(x)
+        if let (i, j) = x.firstNonFinite() { throw .nonFinite(input: "X", row: i, column: j) }
+    }
+
+    /// X with at least one row and one column.
+    private static func nonEmpty(_ x: Matrix) throws(RegressionError) {
         guard x.rows > 0 else { throw .emptyData("X has no rows") }
         guard x.columns > 0 else { throw .emptyData("X has no columns") }
-        if let (i, j) = x.firstNonFinite() { throw .nonFinite(input: "X", row: i, column: j) }
     }
 
     /// Sample weights: one per row, finite, ≥ 0, not all zero.

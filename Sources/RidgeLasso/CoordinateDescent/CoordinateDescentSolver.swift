@@ -71,10 +71,6 @@ final class CoordinateDescentSolver {
     /// n- or p-vector for the extrapolation step.
     let extrapolationScratch: UnsafeMutablePointer<Double>
     let curvature: [Double]
-    /// Whether x̃ⱼ = xⱼ − mⱼ may be applied as `daxpy` on the raw column with the shift mⱼ deferred
-    /// to one constant (``addShiftedColumns(_:_:into:)``, the naive sweep): the shift is modest
-    /// (``PreparedDesign/modestShift``), so the deferred constant costs at most a few bits.
-    let deferredShift: [Bool]
 
     // Gram cache (covariance scheme): column `slot` holds c X̃ᵀx̃ⱼ for j = cachedFeature[slot].
     var slotOf: [Int]
@@ -125,7 +121,6 @@ final class CoordinateDescentSolver {
         p = design.columns
         scheme = options.scheme.resolved(rows: n, columns: p)
         curvature = design.curvature
-        deferredShift = design.modestShift
         w = .allocate(capacity: max(p, 1)); w.initialize(repeating: 0, count: max(p, 1))
         r = .allocate(capacity: max(n, 1)); r.initialize(repeating: 0, count: max(n, 1))
         g = .allocate(capacity: max(p, 1)); g.initialize(repeating: 0, count: max(p, 1))
@@ -225,8 +220,9 @@ final class CoordinateDescentSolver {
             var sumR = 0.0, q = 0.0
             for i in 0..<n { sumR += r[i]; q += r[i] * r[i] }
             if !design.hasShift { sumR = 0 }
-            for j in 0..<p { rho[j] = c * (rho[j] - design.shift[j] * sumR) }
-            for j in 0..<p where !deferredShift[j] { rho[j] = c * design.centeredDot(j, r) }
+            for j in 0..<p {
+                rho[j] = design.modestShift[j] ? c * (rho[j] - design.shift[j] * sumR) : c * design.centeredDot(j, r)
+            }
             residualNormSquared = c * q
         } else {
             let nonzero = (0..<p).filter { w[$0] != 0 }
@@ -251,14 +247,14 @@ final class CoordinateDescentSolver {
     }
 
     /// v ← v + Σₖ aₖ x̃ⱼ (j = features[k], x̃ⱼ = xⱼ − mⱼ) over the nonzero aₖ: a `daxpy` per raw
-    /// column, the shifts of ``deferredShift`` features added as one constant at the end, the
-    /// others shifted column by column.
+    /// column, the shifts of ``PreparedDesign/modestShift`` features added as one constant at the
+    /// end (it costs at most a few bits there), the others shifted column by column.
     func addShiftedColumns(_ features: [Int], _ a: [Double], into v: UnsafeMutablePointer<Double>) {
         var constant = 0.0
         design.x.storage.withUnsafeBufferPointer { xs in
             for (k, j) in features.enumerated() where a[k] != 0 {
                 let col = xs.baseAddress! + j * n, ak = a[k], mj = design.shift[j]
-                if deferredShift[j] {
+                if design.modestShift[j] {
                     BLAS.axpy(n, ak, col, v)
                     constant -= ak * mj
                 } else {
@@ -284,11 +280,12 @@ final class CoordinateDescentSolver {
                         if scheme == .naive {
                             design.x.storage.withUnsafeBufferPointer { xs in
                                 design.shift.withUnsafeBufferPointer { m in
+                                  design.modestShift.withUnsafeBufferPointer { modest in
                                     let x0 = xs.baseAddress!, count = Double(n)
-                                    // The true residual is r + pending: shifts of `deferredShift`
+                                    // The true residual is r + pending: shifts of modest-shift
                                     // features are summed here and added to r once, after the sweep,
                                     // so the update itself is a `daxpy` (x̃ⱼᵀ(r + s1) = xⱼᵀr + s·n·mⱼ,
-                                    // using Σᵢ rᵢ = 0 as the raw dot below always has).
+                                    // taking the true residual's sum as 0 as the sweep always has).
                                     var pending = 0.0
                                     defer { if pending != 0 { for i in 0..<n { r[i] += pending } } }
                                     for j in idx {
@@ -296,16 +293,14 @@ final class CoordinateDescentSolver {
                                         if dj == 0 { continue }
                                         let col = x0 + j * n
                                         let wj = w[j]
-                                        let rhoj = deferredShift[j]
-                                            ? c * (BLAS.dot(n, col, r) + pending * count * m[j])
-                                            : c * design.centeredDot(j, r)   // Σᵢx̃ᵢⱼ = 0: pending drops out
+                                        let rhoj = c * design.shiftedDot(j, r, rowSum: -pending * count)
                                         let z = dj * wj + rhoj
                                         let lam = lam1 * a[j]
                                         var t = z > lam ? z - lam : (positive || z >= -lam ? 0 : z + lam)
                                         if t != 0 { t /= dj + lam2 * b[j] }
                                         if t != wj {
                                             let delta = t - wj
-                                            if deferredShift[j] {
+                                            if modest[j] {
                                                 BLAS.axpy(n, -delta, col, r)
                                                 pending += delta * m[j]
                                             } else {
@@ -318,6 +313,7 @@ final class CoordinateDescentSolver {
                                             if change > maxChange { maxChange = change }
                                         }
                                     }
+                                  }
                                 }
                             }
                         } else {
@@ -382,20 +378,16 @@ final class CoordinateDescentSolver {
         var a = wS, b = wS
         let nonzero = setList.filter { w[$0] != 0 }
         addShiftedColumns(nonzero, nonzero.map { -w[$0] }, into: r)
-        design.x.storage.withUnsafeBufferPointer { xs in
-            var sumR = 0.0, q = 0.0
-            for i in 0..<n { sumR += r[i]; q += r[i] * r[i] }
-            if !design.hasShift { sumR = 0 }
-            residualNormSquared = c * q
-            for (k, j) in setList.enumerated() {
-                wS[k] = w[j]
-                dS[k] = curvature[j]
-                rhoS[k] = deferredShift[j]
-                    ? c * (BLAS.dot(n, xs.baseAddress! + j * n, r) - design.shift[j] * sumR)
-                    : c * design.centeredDot(j, r)
-                a[k] = penalty.l1Weights[j]
-                b[k] = penalty.l2Weights[j]
-            }
+        var sumR = 0.0, q = 0.0
+        for i in 0..<n { sumR += r[i]; q += r[i] * r[i] }
+        if !design.hasShift { sumR = 0 }
+        residualNormSquared = c * q
+        for (k, j) in setList.enumerated() {
+            wS[k] = w[j]
+            dS[k] = curvature[j]
+            rhoS[k] = c * design.shiftedDot(j, r, rowSum: sumR)
+            a[k] = penalty.l1Weights[j]
+            b[k] = penalty.l2Weights[j]
         }
         var restricted = penalty
         restricted.l1Weights = a
@@ -733,11 +725,7 @@ final class CoordinateDescentSolver {
         var rhs = [Double](repeating: 0, count: m)
         if scheme == .naive {
             guard extendNewtonGram(features) else { return false }
-            design.x.storage.withUnsafeBufferPointer { xs in
-                for (k, j) in features.enumerated() {
-                    rhs[k] = c * (deferredShift[j] ? BLAS.dot(n, xs.baseAddress! + j * n, r) : design.centeredDot(j, r))
-                }
-            }
+            for (k, j) in features.enumerated() { rhs[k] = c * design.shiftedDot(j, r, rowSum: 0) }
         } else {
             for (k, j) in features.enumerated() { rhs[k] = g[j] }
         }

@@ -139,11 +139,13 @@ struct PreparedDesign: @unchecked Sendable {
         let shifts = shift
         modestShift = (0..<p).map { j in shifts[j] == 0 || shifts[j] * shifts[j] <= 100 * d[j] }
         // Unweighted: formed in the pass above, on the shifted values. Weighted: X̃ is the
-        // centered copy (no shifts), one `dgemv`.
+        // centered copy (no shifts), so c X̃ᵀỹ is one `dgemv`.
         if let precomputedCorrelations {
             correlations0 = precomputedCorrelations
         } else {
-            correlations0 = try PreparedDesign.correlations(x: x, c: c, shift: shift, hasShift: hasShift, r: y)
+            let (xw, yw, cc) = (x, y, c)
+            let products = try la { () throws(LinearAlgebraError) in try xw.transposeTimes(yw) }
+            correlations0 = products.map { cc * $0 }
         }
     }
 
@@ -232,6 +234,17 @@ struct PreparedDesign: @unchecked Sendable {
         return result
     }
 
+    /// x̃ⱼᵀr for a vector r whose entries sum to `rowSum`: for a ``modestShift`` column the raw
+    /// product corrected by the shift, xⱼᵀr − mⱼ·rowSum (one `ddot`); otherwise
+    /// ``centeredDot(_:_:)``, which needs no sum (the x̃ᵢⱼ sum to 0).
+    @inline(__always)
+    func shiftedDot(_ j: Int, _ r: UnsafePointer<Double>, rowSum: Double) -> Double {
+        guard modestShift[j] else { return centeredDot(j, r) }
+        return x.storage.withUnsafeBufferPointer { s in
+            BLAS.dot(rows, s.baseAddress! + j * rows, r) - shift[j] * rowSum
+        }
+    }
+
     /// x̃ⱼᵀr = Σᵢ (xᵢⱼ − mⱼ) rᵢ, summed on the shifted values (no cancellation against mⱼΣr).
     func centeredDot(_ j: Int, _ r: UnsafePointer<Double>) -> Double {
         let n = rows, m = shift[j]
@@ -269,24 +282,13 @@ struct PreparedDesign: @unchecked Sendable {
         return first
     }
 
-    /// ρ = c X̃ᵀr = c(Xᵀr − m Σr), one `dgemv` over the whole matrix.
-    static func correlations(x: Matrix, c: Double, shift: [Double], hasShift: Bool, r: [Double]) throws(RegressionError) -> [Double] {
-        var rho = try la { () throws(LinearAlgebraError) in try x.transposeTimes(r) }
-        var sumR = 0.0
-        if hasShift { for value in r { sumR += value } }
-        for j in 0..<rho.count { rho[j] = c * (rho[j] - shift[j] * sumR) }
-        return rho
-    }
-
     /// The whole Gram matrix c X̃ᵀX̃ (p × p, column-major) by one `dsyrk` of the shifted copy of X:
     /// half the flops of ``gramColumns(_:)`` for all features.
     func fullGram() throws(RegressionError) -> [Double] {
         // When every mean is modest next to its column's spread (m² ≤ 100·var), the raw product
         // corrected by the rank-one term, c XᵀX − m mᵀ, loses at most ~100ε relative accuracy
         // and saves copying X.
-        var modest = true
-        for j in 0..<columns where shift[j] != 0 && shift[j] * shift[j] > 100 * curvature[j] { modest = false; break }
-        if hasShift && modest {
+        if hasShift && !modestShift.contains(false) {
             var g = try la { () throws(LinearAlgebraError) in try x.gram() }.storage
             let p = columns, cc = c
             for k in 0..<p {
