@@ -1,8 +1,8 @@
 #!/usr/bin/env Rscript
 # glmnet side of the lasso / elastic-net comparison (see lasso_compare.py, which calls this).
-# Usage: Rscript lasso_compare.R DIR PROBLEM TASK L1RATIO REPEATS
+# Usage: Rscript lasso_compare.R DIR PROBLEM TASK L1RATIO REPEATS [THRESH]
 # Reads DIR/PROBLEM/{X,y}.f64 and the alpha list DIR/PROBLEM/alphas_TASK.f64 (written by
-# lasso_compare.py), fits glmnet at its defaults (thresh = 1e-7) with standardize = FALSE on the
+# lasso_compare.py), fits glmnet at its defaults (thresh = 1e-7 unless THRESH is given) with standardize = FALSE on the
 # same alphas, and writes glmnet_TASK_coef.f64 (k x p, one alpha after another),
 # glmnet_TASK_intercept.f64 and glmnet_TASK_seconds.txt (median of REPEATS).
 #
@@ -17,6 +17,7 @@ suppressMessages(library(glmnet))
 args <- commandArgs(trailingOnly = TRUE)
 dir <- args[1]; problem <- args[2]; task <- args[3]
 ratio <- as.numeric(args[4]); repeats <- as.integer(args[5])
+thresh <- if (length(args) >= 6) as.numeric(args[6]) else 1e-7
 base <- file.path(dir, problem)
 meta <- readLines(file.path(base, "shape.txt"))
 n <- as.integer(meta[1]); p <- as.integer(meta[2])
@@ -28,7 +29,7 @@ fitone <- function() {
   sy <- sqrt(mean((y - mean(y))^2))
   scale <- ratio / sy + 1 - ratio
   fit <- glmnet(X, y / sy, family = "gaussian", alpha = min(1, (ratio / sy) / scale), lambda = alphas * scale,
-                standardize = FALSE, intercept = TRUE)
+                standardize = FALSE, intercept = TRUE, thresh = thresh)
   list(beta = as.matrix(fit$beta) * sy, a0 = as.numeric(fit$a0) * sy, lambda = fit$lambda * sy)
 }
 res <- fitone()  # untimed warm-up

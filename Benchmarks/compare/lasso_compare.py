@@ -4,13 +4,15 @@
 Usage:
     swift build -c release --product ridgelasso-benchmark
     # the benchmark executable calls BenchmarkSuite's LassoComparison.run(outputDirectory: DIR, ...)
-    python3 Benchmarks/compare/lasso_compare.py DIR [--repeats 5] [--no-glmnet] [--markdown]
+    python3 Benchmarks/compare/lasso_compare.py DIR [--repeats 5] [--no-glmnet] [--no-sklearn] [--markdown]
+        [--problems P ...] [--tasks T ...] [--sklearn-tol 1e-4] [--glmnet-thresh 1e-7]
 
 DIR holds, per problem, the data and RidgeLasso's timings and coefficients written by
 LassoComparison (Benchmarks/BenchmarkSuite/Lasso/LassoComparison.swift). This script times
 scikit-learn (enet_path on centered data for the paths -- centering included in the time --
 and Lasso(alpha).fit for the single fit, default tol = 1e-4) and glmnet (lasso_compare.R, default
-thresh = 1e-7, standardize = FALSE, same alpha list) on the same problems, then prints for each
+thresh = 1e-7, standardize = FALSE, same alpha list; --sklearn-tol and --glmnet-thresh tighten the
+anchors to ask what they need to reach RidgeLasso's accuracy) on the same problems, then prints for each
 problem and task: the median time of each, RidgeLasso's time divided by each anchor's, and each
 one's maximum relative suboptimality along the path,
     max_k (P_k(w_k, b_k) - P_k*) / P_k*,   P(w, b) = (1/2n)||y - Xw - b||^2 + a r||w||_1 + a(1-r)/2||w||^2,
@@ -44,18 +46,18 @@ def objective(X, y, w, b, alpha, ratio):
     return 0.5 * (r @ r) / n + alpha * ratio * np.abs(w).sum() + 0.5 * alpha * (1 - ratio) * (w @ w)
 
 
-def time_sklearn(X, y, alphas, ratio, repeats):
+def time_sklearn(X, y, alphas, ratio, repeats, tol):
     from sklearn.linear_model import Lasso, enet_path
     times = []
     for rep in range(repeats + 1):  # the first run is an untimed warm-up
         t0 = time.perf_counter()
         if len(alphas) == 1:
-            m = Lasso(alpha=alphas[0]).fit(X, y)
+            m = Lasso(alpha=alphas[0], tol=tol).fit(X, y)
             coefs, intercepts = m.coef_[None, :], np.array([m.intercept_])
         else:
             xm, ym = X.mean(axis=0), y.mean()
             Xc, yc = X - xm, y - ym
-            _, c, _ = enet_path(Xc, yc, l1_ratio=ratio, alphas=alphas)
+            _, c, _ = enet_path(Xc, yc, l1_ratio=ratio, alphas=alphas, tol=tol)
             coefs = c.T
             intercepts = ym - coefs @ xm
         if rep > 0:
@@ -68,9 +70,16 @@ def main():
     ap.add_argument("dir")
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--no-glmnet", action="store_true")
+    ap.add_argument("--no-sklearn", action="store_true")
     ap.add_argument("--markdown", action="store_true")
     ap.add_argument("--problems", nargs="*", default=None)
+    ap.add_argument("--tasks", nargs="*", default=None, choices=TASKS)
+    # The anchors' stopping thresholds (their defaults unless given): tightening them shows what
+    # each needs, and how long it takes, to reach the suboptimality RidgeLasso's default certifies.
+    ap.add_argument("--sklearn-tol", type=float, default=1e-4)
+    ap.add_argument("--glmnet-thresh", type=float, default=1e-7)
     args = ap.parse_args()
+    print(f"# scikit-learn tol = {args.sklearn_tol:g}, glmnet thresh = {args.glmnet_thresh:g}", file=sys.stderr)
     warnings.filterwarnings("ignore")
     try:
         from threadpoolctl import threadpool_info
@@ -91,7 +100,7 @@ def main():
         X = load(base, "X.f64").reshape((n, p), order="F")
         y = load(base, "y.f64")
         rl_times = json.load(open(os.path.join(base, "ridgelasso_times.json")))
-        for task in TASKS:
+        for task in args.tasks or TASKS:
             ratio = meta[task]["l1_ratio"]
             alphas = np.array(meta[task]["alphas"], dtype=float)
             k = len(alphas)
@@ -102,12 +111,14 @@ def main():
             sols["reference"] = (load(base, f"reference_{task}_coef.f64").reshape(k, p),
                                  load(base, f"reference_{task}_intercept.f64"))
             t_rl = rl_times[task]["seconds"]
-            t_sk, c_sk, b_sk = time_sklearn(X, y, alphas, ratio, args.repeats)
-            sols["sklearn"] = (c_sk, b_sk)
+            t_sk = None
+            if not args.no_sklearn:
+                t_sk, c_sk, b_sk = time_sklearn(X, y, alphas, ratio, args.repeats, args.sklearn_tol)
+                sols["sklearn"] = (c_sk, b_sk)
             t_gl, glmnet_points = None, None
             if not args.no_glmnet:
                 subprocess.run(["Rscript", os.path.join(here, "lasso_compare.R"), args.dir, prob, task,
-                                str(ratio), str(args.repeats)], check=True)
+                                str(ratio), str(args.repeats), repr(args.glmnet_thresh)], check=True)
                 lines = open(os.path.join(base, f"glmnet_{task}_seconds.txt")).read().split()
                 t_gl, glmnet_points = float(lines[0]), int(lines[1])
                 sols["glmnet"] = (load(base, f"glmnet_{task}_coef.f64").reshape(k, p),
@@ -119,9 +130,9 @@ def main():
             best = np.nanmin(np.vstack(list(obj.values())), axis=0)
             sub = {name: float(np.nanmax((o - best) / best)) for name, o in obj.items()}
             rows.append(dict(problem=prob, task=task, n=n, p=p, t_rl=t_rl, t_sk=t_sk, t_gl=t_gl,
-                             sub_rl=sub["ridgelasso"], sub_sk=sub["sklearn"], sub_gl=sub.get("glmnet"),
+                             sub_rl=sub["ridgelasso"], sub_sk=sub.get("sklearn"), sub_gl=sub.get("glmnet"),
                              glmnet_points=glmnet_points, k=k))
-            print(f"{prob} {task}: ridgelasso {t_rl:.4f}s sklearn {t_sk:.4f}s glmnet {t_gl}", file=sys.stderr)
+            print(f"{prob} {task}: ridgelasso {t_rl:.4f}s sklearn {t_sk} glmnet {t_gl}", file=sys.stderr)
     fmt = lambda v, f="{:.4f}": "—" if v is None else f.format(v)
     header = ["problem", "task", "RidgeLasso s", "sklearn s", "glmnet s", "RL/sklearn", "RL/glmnet",
               "subopt RL", "subopt sklearn", "subopt glmnet"]
@@ -134,7 +145,7 @@ def main():
     for r in rows:
         gl_note = "" if r["glmnet_points"] in (None, r["k"]) else f" ({r['glmnet_points']}/{r['k']} α)"
         cells = [r["problem"], r["task"], fmt(r["t_rl"]), fmt(r["t_sk"]), fmt(r["t_gl"]),
-                 fmt(r["t_rl"] / r["t_sk"], "{:.2f}"),
+                 "—" if r["t_sk"] is None else fmt(r["t_rl"] / r["t_sk"], "{:.2f}"),
                  "—" if r["t_gl"] is None else fmt(r["t_rl"] / max(r["t_gl"], 1e-9), "{:.2f}"),
                  fmt(r["sub_rl"], "{:.1e}"), fmt(r["sub_sk"], "{:.1e}"), fmt(r["sub_gl"], "{:.1e}") + gl_note]
         if args.markdown:
