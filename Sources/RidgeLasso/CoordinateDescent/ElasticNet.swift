@@ -122,9 +122,13 @@ public struct ElasticNet: Sendable {
             return model(solver, setup, penalty, alpha, try solver.zeroOutcome(penalty: penalty))
         }
         var previous = ElasticNet.currentL1Strength(solver, weights: setup.l1Weights, positive: positive)
-        // A cold naive-scheme fit far below α_max goes down a short path first (ratio ≈ 0.3 per step, loose
-        // tolerance), as glmnet recommends: each step's strong rule keeps the working set small,
-        // where a direct fit would start by sweeping nearly every feature. The sweeps are counted.
+        // A cold naive-scheme fit far below α_max goes down a short path first (α_max·0.3ᵏ for
+        // k = 1 … ⌊log(α_max/α)/log(1/0.3)⌋ − 1 at a loose tolerance, then α: a last step of
+        // 3.3–11×), as glmnet recommends. The strong rule discards nothing at a step of 0.3
+        // (2λ − λ′ < 0); what pays is that each step's active set is small and nearly right, so
+        // its active-set cycling is cheap, where a direct fit would cycle on a wrong, large set.
+        // (Steps of 0.3 all the way down were measured slower, 18 → 22 ms at n = 5000, p = 500.)
+        // The sweeps are counted.
         var warmUpIterations = 0
         let l1Max = previous
         if solver.scheme == .naive && screening && acceleration && initialCoefficients == nil && penalty.l1 > 0
