@@ -15,6 +15,9 @@ public struct BenchmarkOptions: Sendable, Equatable {
     public var ridgeAlpha: Double?
     /// Lasso α for `--data` (default 0.05·α_max).
     public var lassoAlpha: Double?
+    /// Stopping tolerance of RidgeLasso's timed fits in `lasso-compare` (default: the library's,
+    /// 1e-6); the reference solves stay at 1e-12.
+    public var lassoTolerance: Double?
     /// What to run (`--task NAME`, repeatable; default: the gradient benchmark alone).
     public var tasks: [BenchmarkTask] = [.gradient]
     /// Print the usage and exit.
@@ -25,7 +28,7 @@ public struct BenchmarkOptions: Sendable, Equatable {
     public static let usage = """
     usage: ridgelasso-benchmark [--quick] [--data FILE.csv] [--output DIR] [--budget SECONDS]
                                 [--repeats N] [--ridge-alpha A] [--lasso-alpha A]
-                                [--task NAME]... [--help]
+                                [--lasso-tolerance T] [--task NAME]... [--help]
 
       --quick            smaller problems and budgets (under a minute)
       --data FILE.csv    your own data instead of the built-in problems: a header row, numeric
@@ -35,6 +38,9 @@ public struct BenchmarkOptions: Sendable, Equatable {
       --repeats N        timings of each exact solver; the median is reported (default 5, quick 3)
       --ridge-alpha A    ridge α for --data (default 1e-3·σ₁(X)²)
       --lasso-alpha A    lasso α for --data (default 0.05·α_max)
+      --lasso-tolerance T
+                         stopping tolerance of RidgeLasso's timed fits in lasso-compare
+                         (default 1e-6, the library's; the reference solves stay at 1e-12)
       --task NAME        what to run, repeatable (default: gradient):
                            gradient       exact ridge and coordinate descent vs gradient methods
                            ridge-solvers  every ridge solver's time; Gram GFLOP/s vs dgemm
@@ -81,6 +87,7 @@ public struct BenchmarkOptions: Sendable, Equatable {
                 options.repeats = k
             case "--ridge-alpha": options.ridgeAlpha = try positive(argument)
             case "--lasso-alpha": options.lassoAlpha = try positive(argument)
+            case "--lasso-tolerance": options.lassoTolerance = try positive(argument)
             case "--task":
                 let text = try value(argument)
                 guard let task = BenchmarkTask(rawValue: text) else {

@@ -1,4 +1,5 @@
 import Foundation
+import RidgeLasso
 
 /// The jobs `ridgelasso-benchmark` can run. The default is ``gradient`` (the README's
 /// benchmark); the others drive the timing code the ridge, coordinate-descent, selection and CLI
@@ -38,6 +39,7 @@ public enum BenchmarkTask: String, Sendable, CaseIterable, Equatable {
             }
             let target = URL(fileURLWithPath: directory).appendingPathComponent("lasso-compare").path
             let rows = try LassoComparison.run(outputDirectory: target, repeats: repeats, quick: scale != .full,
+                                               tolerance: options.lassoTolerance ?? ElasticNet.defaultTolerance,
                                                log: { progress($0) })
             var table: [[String]] = [["problem", "task", "n", "p", "median time", "converged"]]
             for row in rows {

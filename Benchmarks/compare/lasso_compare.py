@@ -111,6 +111,8 @@ def main():
             sols["reference"] = (load(base, f"reference_{task}_coef.f64").reshape(k, p),
                                  load(base, f"reference_{task}_intercept.f64"))
             t_rl = rl_times[task]["seconds"]
+            if "tolerance" in rl_times[task]:
+                print(f"# {prob} {task}: RidgeLasso tolerance = {rl_times[task]['tolerance']:g}", file=sys.stderr)
             t_sk = None
             if not args.no_sklearn:
                 t_sk, c_sk, b_sk = time_sklearn(X, y, alphas, ratio, args.repeats, args.sklearn_tol)

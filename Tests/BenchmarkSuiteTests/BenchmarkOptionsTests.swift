@@ -4,10 +4,13 @@ import Testing
 @Suite struct BenchmarkOptionsTests {
     @Test func parsesEveryOption() throws {
         let o = try BenchmarkOptions.parse(["--quick", "--data", "my.csv", "--output", "out", "--budget", "2.5",
-                                            "--repeats", "7", "--ridge-alpha", "3", "--lasso-alpha", "0.1"])
+                                            "--repeats", "7", "--ridge-alpha", "3", "--lasso-alpha", "0.1",
+                                            "--lasso-tolerance", "1e-3"])
         #expect(o.scale == .quick)
         #expect(o.dataFile == "my.csv" && o.outputDirectory == "out")
         #expect(o.budgetSeconds == 2.5 && o.repeats == 7 && o.ridgeAlpha == 3 && o.lassoAlpha == 0.1)
+        #expect(o.lassoTolerance == 1e-3)
+        #expect(try BenchmarkOptions.parse([]).lassoTolerance == nil)
         #expect(try BenchmarkOptions.parse([]).scale == .full)
         #expect(try BenchmarkOptions.parse(["-h"]).help)
     }
@@ -21,11 +24,14 @@ import Testing
             try BenchmarkOptions.parse(["--budget", "-1"])
         }
         #expect(throws: BenchmarkOptions.ParseError.self) { try BenchmarkOptions.parse(["--repeats", "0"]) }
+        #expect(throws: BenchmarkOptions.ParseError(message: "--lasso-tolerance needs a positive number, got '0'")) {
+            try BenchmarkOptions.parse(["--lasso-tolerance", "0"])
+        }
         #expect(throws: BenchmarkOptions.ParseError.self) { try BenchmarkOptions.parse(["--budget", "nan"]) }
     }
 
     @Test func usageMentionsEveryOption() {
-        for option in ["--quick", "--data", "--output", "--budget", "--repeats", "--ridge-alpha", "--lasso-alpha"] {
+        for option in ["--quick", "--data", "--output", "--budget", "--repeats", "--ridge-alpha", "--lasso-alpha", "--lasso-tolerance"] {
             #expect(BenchmarkOptions.usage.contains(option))
         }
     }
