@@ -20,6 +20,9 @@ public struct Lasso: Sendable {
     public var activeSetCycling: Bool
     /// Anderson extrapolation of the active-set iterates (kept only when it lowers the objective). Default true.
     public var acceleration: Bool
+    /// Single fits: the Gram matrix in single precision, refined exactly
+    /// (``ElasticNet/singlePrecisionGram``). Default true.
+    public var singlePrecisionGram = true
 
     public init(
         alpha: Double = 1, fitIntercept: Bool = true, standardize: Bool = false,
@@ -42,10 +45,12 @@ public struct Lasso: Sendable {
 
     /// The equivalent ``ElasticNet`` (l1Ratio = 1).
     public var elasticNet: ElasticNet {
-        ElasticNet(alpha: alpha, l1Ratio: 1, fitIntercept: fitIntercept, standardize: standardize,
-                   tolerance: tolerance, maximumIterations: maximumIterations, positive: positive,
-                   penaltyFactors: penaltyFactors, updateScheme: updateScheme, screening: screening,
-                   activeSetCycling: activeSetCycling, acceleration: acceleration)
+        var model = ElasticNet(alpha: alpha, l1Ratio: 1, fitIntercept: fitIntercept, standardize: standardize,
+                               tolerance: tolerance, maximumIterations: maximumIterations, positive: positive,
+                               penaltyFactors: penaltyFactors, updateScheme: updateScheme, screening: screening,
+                               activeSetCycling: activeSetCycling, acceleration: acceleration)
+        model.singlePrecisionGram = singlePrecisionGram
+        return model
     }
 
     /// Fits at ``alpha``; see ``ElasticNet/fit(_:_:sampleWeights:initialCoefficients:)``.

@@ -283,4 +283,68 @@ import LinearAlgebra
         #expect(CDTestSupport.maxAbsDifference(cold.coefficients, warm.coefficients) < 1e-8)
         #expect(warm.iterations <= cold.iterations)
     }
+
+    /// A covariance solve from a cold start (every feature in the working set, so the whole Gram
+    /// matrix is cached at once), with or without the single-precision Gram matrix.
+    static func coldCovarianceSolve(
+        _ design: PreparedDesign, penalty: ElasticNetPenalty, singlePrecision: Bool, tolerance: Double,
+        corrupt: ((CoordinateDescentSolver) -> Void)? = nil
+    ) throws -> (CoordinateDescentSolver, CoordinateDescentOutcome) {
+        var options = SolverOptions(scheme: .covariance, screening: true, activeSetCycling: true, acceleration: true,
+                                    tolerance: tolerance, maximumIterations: 100_000)
+        options.singlePrecisionGram = singlePrecision
+        let solver = try CoordinateDescentSolver(design: design, options: options, initial: nil)
+        try solver.ensureCached(Array(0..<design.columns))
+        corrupt?(solver)
+        let outcome = try solver.solve(penalty: penalty, previousL1: 1e3 * penalty.l1)
+        return (solver, outcome)
+    }
+
+    /// With the single-precision Gram matrix, each check re-anchors the model at the exact gradient
+    /// (iterative refinement), so the solve reaches the exact problem's solution: tolerance 1e-12 is
+    /// met, the gap is the exact one, the coefficients are those of the exact-cache solve, and on a
+    /// well-conditioned problem the cache stays single precision to the end (no fallback).
+    @Test(arguments: [(1.0, 0.01), (0.5, 0.05), (1.0, 0.2)])
+    func singlePrecisionGramRefinesToTheExactSolution(l1Ratio: Double, fraction: Double) throws {
+        let prob = CDTestSupport.problem(n: 400, p: 150, rho: 0.5, nonzeros: 8, seed: 21)
+        let design = try PreparedDesign(prob.x, prob.y, weights: nil, fitIntercept: true)
+        let amax = try ElasticNet.alphaMax(prob.x, prob.y, l1Ratio: l1Ratio)
+        let penalty = ElasticNetPenalty(alpha: fraction * amax, l1Ratio: l1Ratio, count: 150)
+        let (exact, exactOutcome) = try Self.coldCovarianceSolve(design, penalty: penalty, singlePrecision: false, tolerance: 1e-12)
+        let (single, outcome) = try Self.coldCovarianceSolve(design, penalty: penalty, singlePrecision: true, tolerance: 1e-12)
+        #expect(exactOutcome.converged && outcome.converged)
+        #expect(single.cacheIsApproximate && !exact.cacheIsApproximate)
+        #expect(relativeDifference(single.coefficients, exact.coefficients) <= 1e-7)
+        // The reported gap is the exact one at the returned coefficients.
+        let objective = CDTestSupport.objective(prob.x, prob.y, w: single.coefficients,
+                                                b: prob.y.reduce(0, +) / 400 - zip(Centering.means(prob.x, weights: nil), single.coefficients).reduce(0) { $0 + $1.0 * $1.1 },
+                                                alpha: fraction * amax, l1Ratio: l1Ratio)
+        #expect(outcome.dualityGap >= 0 && outcome.dualityGap <= 1e-12 * objective)
+        try single.refreshCorrelations()
+        #expect(abs(try single.currentGap(penalty) - outcome.dualityGap) <= 1e-3 * outcome.dualityGap + 1e-18)
+    }
+
+    /// When the single-precision model is too far off for refinement to contract (emulated by a
+    /// cache whose off-diagonal entries are tripled), the solver switches to the exact Gram
+    /// matrix and still converges; ``CoordinateDescentSolver/makeCacheExact()`` restores exactly
+    /// the double-precision columns.
+    @Test func aModelThatDoesNotContractFallsBackToTheExactGram() throws {
+        let prob = CDTestSupport.problem(n: 300, p: 60, rho: 0.5, nonzeros: 8, seed: 23)
+        let design = try PreparedDesign(prob.x, prob.y, weights: nil, fitIntercept: true)
+        let amax = try ElasticNet.alphaMax(prob.x, prob.y, l1Ratio: 1)
+        let penalty = ElasticNetPenalty(alpha: 0.01 * amax, l1Ratio: 1, count: 60)
+        let (solver, outcome) = try Self.coldCovarianceSolve(design, penalty: penalty, singlePrecision: true, tolerance: 1e-10) { s in
+            #expect(s.cacheIsApproximate)
+            for (slot, j) in s.cachedFeatures.enumerated() {
+                for l in 0..<60 where l != j { s.cache[slot * 60 + l] *= 3 }
+            }
+        }
+        #expect(outcome.converged && !solver.cacheIsApproximate)
+        let (exact, _) = try Self.coldCovarianceSolve(design, penalty: penalty, singlePrecision: false, tolerance: 1e-10)
+        #expect(relativeDifference(solver.coefficients, exact.coefficients) <= 1e-5)
+        let full = try design.fullGram()
+        for (slot, j) in solver.cachedFeatures.enumerated() {
+            for l in 0..<60 { #expect(solver.cache[slot * 60 + l] == full[j * 60 + l]) }
+        }
+    }
 }

@@ -266,3 +266,40 @@ import LinearAlgebra
         #expect(abs(a.intercept - b.intercept) < 1e-9)
     }
 }
+
+/// A warm start far worse than w = 0 (P(w₀) ≫ P(0)) must not pass the relative stopping rule by
+/// the size of its own objective: the fit ends at the cold fit's solution.
+@Suite struct AbsurdWarmStartTests {
+    @Test(arguments: [UpdateScheme.naive, .covariance])
+    func absurdWarmStartStillReachesTheSolution(scheme: UpdateScheme) throws {
+        let prob = CDTestSupport.problem(n: 80, p: 30, rho: 0.5, seed: 31)
+        let model = ElasticNet(alpha: 0.02, l1Ratio: 0.8, tolerance: 1e-8, updateScheme: scheme)
+        let cold = try model.fit(prob.x, prob.y)
+        let warm = try model.fit(prob.x, prob.y, initialCoefficients: [Double](repeating: 1e7, count: 30))
+        #expect(cold.converged && warm.converged)
+        #expect(CDTestSupport.maxAbsDifference(cold.coefficients, warm.coefficients) < 1e-5)
+    }
+}
+
+/// ``ElasticNet/singlePrecisionGram`` on a single fit wide enough to use it (covariance scheme,
+/// p ≥ ``ElasticNet/singlePrecisionMinimumColumns``): the same certified answer as the exact
+/// Gram matrix, weighted or not, lasso or elastic net.
+@Suite struct SinglePrecisionGramFitTests {
+    @Test(arguments: [(1.0, false), (0.5, false), (1.0, true)])
+    func sameAnswerWithAndWithoutSinglePrecision(l1Ratio: Double, weighted: Bool) throws {
+        let n = 700, p = ElasticNet.singlePrecisionMinimumColumns + 20
+        let prob = CDTestSupport.problem(n: n, p: p, rho: 0.6, nonzeros: 12, seed: 41)
+        let weights = weighted ? CDTestSupport.weights(n, seed: 42) : nil
+        let amax = try ElasticNet.alphaMax(prob.x, prob.y, l1Ratio: l1Ratio, sampleWeights: weights)
+        var model = ElasticNet(alpha: 0.02 * amax, l1Ratio: l1Ratio, tolerance: 1e-10)
+        #expect(UpdateScheme.automatic.resolved(rows: n, columns: p) == .covariance)
+        let single = try model.fit(prob.x, prob.y, sampleWeights: weights)
+        model.singlePrecisionGram = false
+        let exact = try model.fit(prob.x, prob.y, sampleWeights: weights)
+        #expect(single.converged && exact.converged)
+        #expect(CDTestSupport.maxAbsDifference(single.coefficients, exact.coefficients) < 1e-6)
+        #expect(abs(single.intercept - exact.intercept) < 1e-5)
+        let violation = CDTestSupport.kktViolation(prob.x, prob.y, model: single, weights: weights)
+        #expect(violation < 1e-4 * amax)
+    }
+}
