@@ -302,4 +302,25 @@ import LinearAlgebra
         let violation = CDTestSupport.kktViolation(prob.x, prob.y, model: single, weights: weights)
         #expect(violation < 1e-4 * amax)
     }
+
+    /// Duplicated columns make the single-precision model indefinite along their differences; with
+    /// 20 duplicated pairs (some unpenalized, where only λ₂ bounds the model) the fit still
+    /// converges to the exact Gram matrix's objective (the split between duplicates is not unique).
+    @Test(arguments: [1.0, 0.5, 0.0])
+    func duplicatedColumnsStillConverge(l1Ratio: Double) throws {
+        let n = 600, p = ElasticNet.singlePrecisionMinimumColumns + 10
+        let prob = CDTestSupport.problem(n: n, p: p, rho: 0.5, nonzeros: 12, seed: 43)
+        var x = prob.x
+        for k in 0..<20 { for i in 0..<n { x[i, 2 * k + 1] = x[i, 2 * k] } }
+        let factors = (0..<p).map { $0 < 6 ? 0.0 : 1.0 }
+        var model = ElasticNet(alpha: 1e-3, l1Ratio: l1Ratio, tolerance: 1e-10, penaltyFactors: factors)
+        let single = try model.fit(x, prob.y)
+        model.singlePrecisionGram = false
+        let exact = try model.fit(x, prob.y)
+        #expect(single.converged && exact.converged)
+        func objective(_ m: ElasticNetModel) -> Double {
+            CDTestSupport.objective(x, prob.y, w: m.coefficients, b: m.intercept, alpha: 1e-3, l1Ratio: l1Ratio, factors: factors)
+        }
+        #expect(abs(objective(single) - objective(exact)) <= 1e-9 * objective(exact))
+    }
 }
