@@ -284,6 +284,16 @@ import LinearAlgebra
         #expect(warm.iterations <= cold.iterations)
     }
 
+    /// How far apart two solutions with these duality gaps can be: P is μ-strongly convex with
+    /// μ = λ_min(c X̃ᵀX̃) + λ₂ (n > p here), so ‖w − w*‖ ≤ √(2·gap/μ) for each.
+    static func certifiedDistance(_ design: PreparedDesign, penalty: ElasticNetPenalty, gaps: [Double]) throws -> Double {
+        let p = design.columns
+        let gram = try Matrix(rows: p, columns: p, columnMajor: try design.fullGram())
+        let mu = try #require(try SymmetricEigendecomposition(gram).eigenvalues.min()) + penalty.l2
+        #expect(mu > 0)
+        return gaps.reduce(0) { $0 + (2 * max($1, 0) / mu).squareRoot() }
+    }
+
     /// A covariance solve from a cold start (every feature in the working set, so the whole Gram
     /// matrix is cached at once), with or without the single-precision Gram matrix.
     static func coldCovarianceSolve(
@@ -314,7 +324,8 @@ import LinearAlgebra
         let (single, outcome) = try Self.coldCovarianceSolve(design, penalty: penalty, singlePrecision: true, tolerance: 1e-12)
         #expect(exactOutcome.converged && outcome.converged)
         #expect(single.cacheIsApproximate && !exact.cacheIsApproximate)
-        #expect(relativeDifference(single.coefficients, exact.coefficients) <= 1e-7)
+        let distance = try Self.certifiedDistance(design, penalty: penalty, gaps: [outcome.dualityGap, exactOutcome.dualityGap])
+        #expect(CDTestSupport.maxAbsDifference(single.coefficients, exact.coefficients) <= distance)
         // The reported gap is the exact one at the returned coefficients.
         let objective = CDTestSupport.objective(prob.x, prob.y, w: single.coefficients,
                                                 b: prob.y.reduce(0, +) / 400 - zip(Centering.means(prob.x, weights: nil), single.coefficients).reduce(0) { $0 + $1.0 * $1.1 },
@@ -340,8 +351,9 @@ import LinearAlgebra
             }
         }
         #expect(outcome.converged && !solver.cacheIsApproximate)
-        let (exact, _) = try Self.coldCovarianceSolve(design, penalty: penalty, singlePrecision: false, tolerance: 1e-10)
-        #expect(relativeDifference(solver.coefficients, exact.coefficients) <= 1e-5)
+        let (exact, exactOutcome) = try Self.coldCovarianceSolve(design, penalty: penalty, singlePrecision: false, tolerance: 1e-10)
+        let distance = try Self.certifiedDistance(design, penalty: penalty, gaps: [outcome.dualityGap, exactOutcome.dualityGap])
+        #expect(CDTestSupport.maxAbsDifference(solver.coefficients, exact.coefficients) <= distance)
         let full = try design.fullGram()
         for (slot, j) in solver.cachedFeatures.enumerated() {
             for l in 0..<60 { #expect(solver.cache[slot * 60 + l] == full[j * 60 + l]) }
