@@ -21,6 +21,10 @@ struct SolverOptions {
     /// precision (``PreparedDesign/singlePrecisionGram()``) and compute every check's gradient
     /// exactly from the residual (see ``CoordinateDescentSolver/cacheIsApproximate``).
     var singlePrecisionGram = false
+    /// Naive scheme: the checks form the correlations of all features from a single-precision
+    /// copy of X (one `sgemv`, half the memory traffic of `dgemv`) and recompute in double every
+    /// one whose error bound could matter (see ``CoordinateDescentSolver/refreshCorrelations(penalty:)``).
+    var singlePrecisionChecks = false
 }
 
 /// Cyclic coordinate descent for
@@ -89,6 +93,13 @@ final class CoordinateDescentSolver {
     /// gap stop improving, the solver forms the exact Gram matrix and carries on
     /// (``makeCacheExact()``).
     private(set) var cacheIsApproximate = false
+    /// The single-precision copy of X for the checks (``SolverOptions/singlePrecisionChecks``),
+    /// made at the first check that uses it; nil when not used or not representable.
+    private var shadow: SinglePrecisionMatrix?
+    private var shadowTried = false
+    private var shadowScratch: [Float] = []
+    /// Correlations recomputed in double at the last check made with the shadow (for tests).
+    private(set) var exactCorrelationsAtLastCheck = 0
 
     // Working set bookkeeping.
     var inSet: [Bool]
@@ -247,23 +258,50 @@ final class CoordinateDescentSolver {
     /// residual (naive) or gradient (covariance) to these exact values: from a fresh residual and
     /// one `dgemv` (naive, and covariance with the single-precision cache), or as
     /// g = c X̃ᵀỹ − G w from the cache (covariance).
-    func refreshCorrelations() throws(RegressionError) {
+    ///
+    /// With a `penalty` and ``SolverOptions/singlePrecisionChecks`` (naive scheme), the products
+    /// xⱼᵀr come from the single-precision copy of X, and every feature for which they could
+    /// matter is recomputed in double: the nonzero ones, those without an l1 weight, those whose
+    /// shift is not modest, and those with |ρ̃ⱼ| + boundⱼ ≥ λ₁aⱼ. The others are certain to satisfy
+    /// |ρⱼ| < λ₁aⱼ and keep ρ̃ⱼ: they cannot violate the KKT condition, add nothing to the duality
+    /// gap (wⱼ = 0 and |κρⱼ| ≤ λ₁aⱼ) nor set its scaling κ, so the checks, the gap and the answer
+    /// are those of the exact correlations; only the next strong rule sees ρ̃ⱼ. Not used when a
+    /// feature is unpenalized (its projection touches every ρⱼ).
+    func refreshCorrelations(penalty: ElasticNetPenalty? = nil) throws(RegressionError) {
         let c = design.c
         if scheme == .naive || cacheIsApproximate {
             // r = ỹ − Σⱼ wⱼ (xⱼ − mⱼ) over the nonzero coefficients.
             design.y.withUnsafeBufferPointer { y in r.update(from: y.baseAddress!, count: n) }
             let nonzero = (0..<p).filter { w[$0] != 0 }
             addShiftedColumns(nonzero, nonzero.map { -w[$0] }, into: r)
-            design.x.storage.withUnsafeBufferPointer { xs in
-                BLAS.transposeTimes(rows: n, columns: p, xs.baseAddress!, r, into: rho)
-            }
-            var sumR = 0.0, q = 0.0
-            for i in 0..<n { sumR += r[i]; q += r[i] * r[i] }
+            var sumR = 0.0, q = 0.0, absSum = 0.0
+            for i in 0..<n { sumR += r[i]; q += r[i] * r[i]; absSum += abs(r[i]) }
             if !design.hasShift { sumR = 0 }
-            for j in 0..<p {
-                rho[j] = design.modestShift[j] ? c * (rho[j] - design.shift[j] * sumR) : c * design.centeredDot(j, r)
-            }
             residualNormSquared = c * q
+            if let penalty, let shadow = checkShadow(penalty) {
+                shadowScratch.withUnsafeMutableBufferPointer { f in shadow.transposeTimes(r, into: rho, scratch: f.baseAddress!) }
+                let rNorm = q.squareRoot()
+                var exact = 0
+                for j in 0..<p {
+                    let threshold = penalty.l1 * penalty.l1Weights[j]
+                    let approximate = c * (rho[j] - design.shift[j] * sumR)
+                    let bound = c * shadow.errorBound(column: j, vectorNorm: rNorm, vectorAbsSum: absSum)
+                    if w[j] != 0 || !design.modestShift[j] || !(abs(approximate) + bound < threshold) {
+                        rho[j] = c * design.shiftedDot(j, r, rowSum: sumR)
+                        exact += 1
+                    } else {
+                        rho[j] = approximate
+                    }
+                }
+                exactCorrelationsAtLastCheck = exact
+            } else {
+                design.x.storage.withUnsafeBufferPointer { xs in
+                    BLAS.transposeTimes(rows: n, columns: p, xs.baseAddress!, r, into: rho)
+                }
+                for j in 0..<p {
+                    rho[j] = design.modestShift[j] ? c * (rho[j] - design.shift[j] * sumR) : c * design.centeredDot(j, r)
+                }
+            }
         } else {
             let nonzero = (0..<p).filter { w[$0] != 0 }
             try ensureCached(nonzero)
@@ -286,6 +324,21 @@ final class CoordinateDescentSolver {
         for j in 0..<p where curvature[j] == 0 { rho[j] = 0 }
         // The single-precision cache's model restarts from the exact gradient.
         if scheme == .covariance && cacheIsApproximate { g.update(from: rho, count: p) }
+    }
+
+    /// The single-precision copy of X when this check may use it: naive scheme, the option set,
+    /// and no unpenalized feature (made once, on first use).
+    private func checkShadow(_ penalty: ElasticNetPenalty) -> SinglePrecisionMatrix? {
+        guard options.singlePrecisionChecks, scheme == .naive else { return nil }
+        for j in 0..<p where curvature[j] > 0 && penalty.isUnpenalized(j) { return nil }
+        if !shadowTried {
+            shadowTried = true
+            shadow = design.x.storage.withUnsafeBufferPointer { xs in
+                SinglePrecisionMatrix(rows: n, columns: p, xs.baseAddress!)
+            }
+            if shadow != nil { shadowScratch = [Float](repeating: 0, count: n + p) }
+        }
+        return shadow
     }
 
     /// v ← v + Σₖ aₖ x̃ⱼ (j = features[k], x̃ⱼ = xⱼ − mⱼ) over the nonzero aₖ: a `daxpy` per raw
@@ -538,7 +591,7 @@ final class CoordinateDescentSolver {
             }
             // Check all features from scratch.
             sweepLimit = cacheIsApproximate ? min(budget, iterations + Self.approximateSweepLimit) : budget
-            try refreshCorrelations()
+            try refreshCorrelations(penalty: penalty)
             var added: [Int] = []
             if options.screening {
                 for j in 0..<p where !inSet[j] && curvature[j] > 0 && violates(j, penalty) { added.append(j) }

@@ -81,6 +81,16 @@ public struct ElasticNet: Sendable {
     /// switches to the exact Gram matrix should the gap stop improving). Paths always use the
     /// exact one (they check at every α). Default true.
     public var singlePrecisionGram = true
+    /// A path with the naive scheme (p ≫ n) on an X of at least ``singlePrecisionChecksMinimumSize``
+    /// values checks each α from a single-precision copy of X (one `sgemv` over half the bytes of
+    /// the `dgemv`) and recomputes in double every correlation whose rounding bound could matter:
+    /// the KKT checks, the duality gap and the answer are those of the exact correlations. The
+    /// copy costs 4·n·p bytes while the path runs. Default true.
+    public var singlePrecisionChecks = true
+
+    /// Fewest values of X (n·p) for ``singlePrecisionChecks``: below it X stays in cache and a
+    /// `dgemv` is as fast.
+    public static let singlePrecisionChecksMinimumSize = 1 << 20
 
     /// Fewest features for ``singlePrecisionGram``: the Gram matrix saves n·p²/2 flops, each
     /// exact check costs two passes over X (2n·p numbers), so the saving covers the few checks of
@@ -209,7 +219,10 @@ public struct ElasticNet: Sendable {
             let maximum = try ElasticNet.alphaMax(setup.design, l1Weights: setup.l1Weights, l1Ratio: l1Ratio)
             grid = AlphaGrid.logSpaced(maximum: maximum, count: count, epsilon: epsilon)
         }
-        let solver = try CoordinateDescentSolver(design: setup.design, options: solverOptions, initial: nil)
+        var options = solverOptions
+        options.singlePrecisionChecks = singlePrecisionChecks && grid.count >= 2
+            && x.rows * x.columns >= Self.singlePrecisionChecksMinimumSize
+        let solver = try CoordinateDescentSolver(design: setup.design, options: options, initial: nil)
         // A covariance-scheme path that goes 10× below its start will need most Gram columns:
         // one dsyrk for all of them costs half the flops of growing the cache batch by batch, and
         // reads X once.

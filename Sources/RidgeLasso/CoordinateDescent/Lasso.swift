@@ -23,6 +23,9 @@ public struct Lasso: Sendable {
     /// Single fits: the Gram matrix in single precision, refined exactly
     /// (``ElasticNet/singlePrecisionGram``). Default true.
     public var singlePrecisionGram = true
+    /// Paths: the checks from a single-precision copy of X, resolved exactly
+    /// (``ElasticNet/singlePrecisionChecks``). Default true.
+    public var singlePrecisionChecks = true
 
     public init(
         alpha: Double = 1, fitIntercept: Bool = true, standardize: Bool = false,
@@ -50,6 +53,7 @@ public struct Lasso: Sendable {
                                penaltyFactors: penaltyFactors, updateScheme: updateScheme, screening: screening,
                                activeSetCycling: activeSetCycling, acceleration: acceleration)
         model.singlePrecisionGram = singlePrecisionGram
+        model.singlePrecisionChecks = singlePrecisionChecks
         return model
     }
 

@@ -359,4 +359,53 @@ import LinearAlgebra
             for l in 0..<60 { #expect(solver.cache[slot * 60 + l] == full[j * 60 + l]) }
         }
     }
+
+    /// A check from the single-precision copy of X decides exactly as the double-precision one:
+    /// at a solution and at a smaller α (where features violate), the same violators, the same
+    /// duality gap (to rounding), correlations that differ by no more than the rounding bound,
+    /// and fewer than p correlations recomputed in double.
+    @Test(arguments: [1.0, 0.5])
+    func singlePrecisionChecksDecideAsExactOnes(l1Ratio: Double) throws {
+        let n = 60, p = 500
+        let prob = CDTestSupport.problem(n: n, p: p, rho: 0.5, nonzeros: 8, seed: 29)
+        let design = try PreparedDesign(prob.x, prob.y, weights: nil, fitIntercept: true)
+        var options = SolverOptions(scheme: .naive, screening: true, activeSetCycling: true, acceleration: true,
+                                    tolerance: 1e-10, maximumIterations: 100_000)
+        options.singlePrecisionChecks = true
+        let solver = try CoordinateDescentSolver(design: design, options: options, initial: nil)
+        let amax = try ElasticNet.alphaMax(prob.x, prob.y, l1Ratio: l1Ratio)
+        let solved = ElasticNetPenalty(alpha: 0.05 * amax, l1Ratio: l1Ratio, count: p)
+        let outcome = try solver.solve(penalty: solved, previousL1: 0.06 * amax * l1Ratio)
+        #expect(outcome.converged)
+        for penalty in [solved, ElasticNetPenalty(alpha: 0.03 * amax, l1Ratio: l1Ratio, count: p)] {
+            try solver.refreshCorrelations(penalty: penalty)
+            let shadowRho = (0..<p).map { solver.rho[$0] }
+            let shadowGap = try solver.currentGap(penalty)
+            let recomputed = solver.exactCorrelationsAtLastCheck
+            try solver.refreshCorrelations()
+            let exactRho = (0..<p).map { solver.rho[$0] }
+            let exactGap = try solver.currentGap(penalty)
+            #expect(recomputed < p && recomputed >= solver.coefficients.filter { $0 != 0 }.count)
+            #expect(abs(shadowGap - exactGap) <= 1e-9 * exactGap + 1e-15)
+            for j in 0..<p {
+                let lam = penalty.l1 * penalty.l1Weights[j]
+                #expect((abs(shadowRho[j]) > lam) == (abs(exactRho[j]) > lam), "feature \(j)")
+                #expect(abs(shadowRho[j] - exactRho[j]) <= 1e-4 * lam)
+            }
+        }
+    }
+
+    /// A p ≫ n path with and without the single-precision checks: the same certified answers.
+    @Test func pathWithSinglePrecisionChecksMatchesTheExactChecks() throws {
+        let n = 100, p = ElasticNet.singlePrecisionChecksMinimumSize / 100 + 1
+        let prob = CDTestSupport.problem(n: n, p: p, rho: 0.5, nonzeros: 10, seed: 37)
+        var model = ElasticNet(l1Ratio: 0.8, tolerance: 1e-9)
+        let fast = try model.path(prob.x, prob.y, count: 25, epsilon: 0.05)
+        model.singlePrecisionChecks = false
+        let exact = try model.path(prob.x, prob.y, count: 25, epsilon: 0.05)
+        #expect(fast.allConverged && exact.allConverged)
+        for k in 0..<fast.count {
+            #expect(abs(fast.objectives[k] - exact.objectives[k]) <= 2e-9 * exact.objectives[k])
+        }
+    }
 }
