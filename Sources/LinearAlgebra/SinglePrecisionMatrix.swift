@@ -17,8 +17,8 @@ public struct SinglePrecisionMatrix: Sendable {
     /// (γₙ + 2⁻²²) with room: the relative part of the bound.
     public let relativeError: Double
 
-    /// Nil for an empty matrix, dimensions beyond 32-bit BLAS, a column count whose
-    /// γₙ would exceed 1% (n > 160 000), or a value beyond `Float`'s range.
+    /// Nil for an empty matrix, dimensions beyond 32-bit BLAS, a row count for which γₙ would
+    /// exceed 1% (n > 160 000), or a value beyond `Float`'s range.
     public init?(rows n: Int, columns p: Int, _ a: UnsafePointer<Double>) {
         guard n > 0, p > 0, n <= 160_000, p <= Int(Int32.max), n <= Int.max / p else { return nil }
         var copy = [Float](repeating: 0, count: n * p)

@@ -621,13 +621,14 @@ final class CoordinateDescentSolver {
                 gap = try currentGap(penalty)
             }
             if iterations >= budget { break }
-            // A sweep over the working set moved nothing: a fixed point, the rounding floor.
-            // Changes at the rounding level that no longer lower the gap: the floor, too (without
-            // this, sweeps that shuffle the last bits would run to the iteration limit).
+            // Changes at the rounding level that no longer lower the gap: the floor (without this,
+            // sweeps that shuffle the last bits would run to the iteration limit).
             let floor = Self.roundingChange * max(objective, 1e-4 * nullObjective)
             if innerTolerance <= floor {
                 stalledChecks = gap < Self.stallProgress * bestGap ? 0 : stalledChecks + 1
             }
+            // A sweep over the working set that moved nothing (a fixed point) or three stalled
+            // checks: the rounding floor.
             if change == 0 || stalledChecks >= Self.stallChecks || modelFailed {
                 // With the single-precision cache, this is the floor of the model, not of the
                 // data: carry on with the exact Gram matrix.
