@@ -4,7 +4,8 @@ import RidgeLasso
 /// The stopping rule of coordinate descent (lasso and elastic net).
 struct CoordinateDescentOptions: ParsableArguments {
     @Option(name: .customLong("tol"), parsing: .unconditional, help: ArgumentHelp(
-        "Stop when the duality gap ≤ T·(1/n)‖y − ȳ‖² (default \(ElasticNet.defaultTolerance)).",
+        "Stop when the duality gap ≤ T·max(P(w), 10⁻⁴·P(0)), P the objective: a certified relative "
+            + "suboptimality below T (default \(ElasticNet.defaultTolerance)).",
         valueName: "T"))
     var tolerance: Double?
 

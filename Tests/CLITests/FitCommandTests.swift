@@ -79,7 +79,8 @@ struct FitCommandTests {
         #expect(json["converged"] as? Bool == true)
         #expect((json["iterations"] as? Int ?? 0) >= 1)
         let gap = try #require(json["duality_gap"] as? Double)
-        #expect(gap >= 0 && gap <= 1e-8 * 26 / 4)   // tolerance · (1/n)‖y − ȳ‖², ‖y − ȳ‖² = 26
+        // tolerance · max(P(w), 1e-4·P(0)) ≤ tolerance · P(0), P(0) = (1/2n)‖y − ȳ‖² = 26/8
+        #expect(gap >= 0 && gap <= 1e-8 * 26 / 8)
     }
 
     @Test("elastic net: closed form with r = 0.5; a tight budget reports converged false, not an error")
