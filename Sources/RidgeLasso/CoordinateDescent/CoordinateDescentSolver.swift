@@ -327,9 +327,10 @@ final class CoordinateDescentSolver {
     }
 
     /// The single-precision copy of X when this check may use it: naive scheme, the option set,
-    /// and no unpenalized feature (made once, on first use).
+    /// an l1 part (without one every correlation would be recomputed), and no unpenalized
+    /// feature (made once, on first use).
     private func checkShadow(_ penalty: ElasticNetPenalty) -> SinglePrecisionMatrix? {
-        guard options.singlePrecisionChecks, scheme == .naive else { return nil }
+        guard options.singlePrecisionChecks, scheme == .naive, penalty.l1 > 0 else { return nil }
         for j in 0..<p where curvature[j] > 0 && penalty.isUnpenalized(j) { return nil }
         if !shadowTried {
             shadowTried = true
