@@ -20,12 +20,11 @@ public enum SinglePrecisionGram {
     ) -> [Double]? {
         guard n > 0, p > 0, n <= Int(Int32.max), p <= Int(Int32.max), shifts.count == p, scales.count == p,
               n <= Int.max / p else { return nil }
+        let scales = scales.map { $0 > 0 && $0.isFinite ? $0 : 0 }
         var rounded = [Float](repeating: 0, count: n * p)
         rounded.withUnsafeMutableBufferPointer { f in
-            for j in 0..<p {
-                let s = scales[j]
-                guard s > 0, s.isFinite else { continue }
-                let inverse = 1 / s, m = shifts[j], column = x + j * n, out = f.baseAddress! + j * n
+            for j in 0..<p where scales[j] > 0 {
+                let inverse = 1 / scales[j], m = shifts[j], column = x + j * n, out = f.baseAddress! + j * n
                 for i in 0..<n { out[i] = Float((column[i] - m) * inverse) }
             }
         }
@@ -38,10 +37,8 @@ public enum SinglePrecisionGram {
         }
         var gram = [Double](repeating: 0, count: p * p)
         for k in 0..<p {
-            let sk = scales[k] > 0 && scales[k].isFinite ? scales[k] : 0
             for j in 0...k {
-                let sj = scales[j] > 0 && scales[j].isFinite ? scales[j] : 0
-                let value = c * sj * sk * Double(product[k * p + j])
+                let value = c * scales[j] * scales[k] * Double(product[k * p + j])
                 guard value.isFinite else { return nil }
                 gram[k * p + j] = value
                 gram[j * p + k] = value
