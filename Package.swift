@@ -46,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "RidgeLassoBenchmark",
-            dependencies: ["BenchmarkSuite"],
+            dependencies: ["BenchmarkSuite", "LinearAlgebra"],
             path: "Benchmarks/RidgeLassoBenchmark"
         ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),

@@ -6,6 +6,7 @@ public enum ReportTable {
         var out = ""
         let m = results.machine
         out += "RidgeLasso benchmark (\(results.scale.rawValue)): \(m.cpu), \(m.cores) cores, BLAS \(m.blas) [\(m.blasEnvironment)]\n"
+        if let kernels = m.blasKernels { out += "BLAS: \(kernels)\n" }
         out += "gradient budget \(Format.seconds(results.budgetSeconds)) per method (stochastic: half), exact solvers: median of \(results.repeats)\n"
         for problem in results.problems {
             out += "\n== \(problem.description)\n"

@@ -3,6 +3,11 @@
 // Tables on stdout, progress on stderr, JSON and SVG plots with --output DIR. See --help.
 import BenchmarkSuite
 import Foundation
+import LinearAlgebra
+
+// Before anything else: on a CPU its OpenBLAS does not know, start once more with the best
+// kernels known to be correct (BLASLibrary; RIDGELASSO_KERNELS=detected turns it off).
+BLASLibrary.reexecuteWithBetterKernelsIfNeeded()
 
 func standardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -46,4 +46,14 @@ void dsyevd_(const char *jobz, const char *uplo, const int *n, double *a, const 
              double *work, const int *lwork, int *iwork, const int *liwork, int *info,
              size_t jobz_len, size_t uplo_len);
 
+/* glibc's dladdr, which Swift's Glibc module leaves out (it is a GNU extension): the file that
+ * defines a loaded symbol, for BLASLibrary's report. Same layout as glibc's Dl_info. */
+typedef struct {
+    const char *dli_fname;
+    void *dli_fbase;
+    const char *dli_sname;
+    void *dli_saddr;
+} ridgelasso_dl_info;
+int ridgelasso_dladdr(const void *address, ridgelasso_dl_info *info) __asm__("dladdr");
+
 #endif

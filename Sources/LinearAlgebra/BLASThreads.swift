@@ -17,16 +17,8 @@ public enum BLASThreads {
     private typealias Getter = @convention(c) () -> Int32
     private typealias Setter = @convention(c) (Int32) -> Void
 
-    private static let getter: Getter? = symbol("openblas_get_num_threads").map { unsafeBitCast($0, to: Getter.self) }
-    private static let setter: Setter? = symbol("openblas_set_num_threads").map { unsafeBitCast($0, to: Setter.self) }
-
-    private static func symbol(_ name: String) -> UnsafeMutableRawPointer? {
-        #if canImport(Glibc)
-        return dlsym(UnsafeMutableRawPointer(bitPattern: 0), name)   // RTLD_DEFAULT
-        #else
-        return nil
-        #endif
-    }
+    private static let getter: Getter? = Symbols.address("openblas_get_num_threads").map { unsafeBitCast($0, to: Getter.self) }
+    private static let setter: Setter? = Symbols.address("openblas_set_num_threads").map { unsafeBitCast($0, to: Setter.self) }
 
     /// Whether the loaded BLAS lets its thread count be read and set (OpenBLAS).
     public static var isControllable: Bool { getter != nil && setter != nil }

@@ -13,7 +13,8 @@ struct RidgeLassoCommand: ParsableCommand {
         
         \(ExitStatus.text)
         """,
-        subcommands: [FitCommand.self, PathCommand.self, PredictCommand.self, CVCommand.self]
+        version: VersionText.text,
+        subcommands: [FitCommand.self, PathCommand.self, PredictCommand.self, CVCommand.self, BLASCommand.self]
     )
 }
 

@@ -6,4 +6,10 @@ import Glibc
 import Darwin
 #endif
 
+import LinearAlgebra
+
+// Before anything else: OpenBLAS chose its kernels when it loaded; on a CPU it does not know,
+// start once more with the best kernels known to be correct (see `ridgelasso blas --help`).
+BLASLibrary.reexecuteWithBetterKernelsIfNeeded()
+
 exit(CommandLineRunner.run(Array(CommandLine.arguments.dropFirst())))

@@ -45,15 +45,14 @@ public struct RidgeSolverTimingReport: Sendable, CustomStringConvertible {
     public var choleskyGramFraction: Double
     /// The stricter share: raw `dsyrk` on X alone (no centering) / fit time, same runs.
     public var choleskyRawSyrkFraction: Double
-    /// The BLAS library this process loaded (from /proc/self/maps) and OPENBLAS_CORETYPE.
+    /// The BLAS this process runs: vendor, version, kernels and who chose them, threads.
     public var blasLibrary: String
-    public var openBLASCoreType: String
     /// X[0,0], X[n−1,p−1] and Σy: the numpy script prints the same numbers for the same seed.
     public var checksum: (first: Double, last: Double, ySum: Double)
 
     public var description: String {
         var s = "ridge solvers, n = \(rows), p = \(columns), α = \(alpha), median of \(repeats), seed \(seed)\n"
-        s += "BLAS: \(blasLibrary), OPENBLAS_CORETYPE=\(openBLASCoreType)\n"
+        s += "BLAS: \(blasLibrary)\n"
         s += "data check: X[0,0] = \(checksum.first), X[n-1,p-1] = \(checksum.last), sum(y) = \(checksum.ySum)\n"
         for e in entries {
             let label = "\(e.solver.rawValue)\(e.fitIntercept ? "" : " (no intercept)")"
@@ -164,17 +163,6 @@ public func ridgeSolverTiming(
         centeredGramSeconds: dual ? nil : med(centeredTimes),
         centeredGramGFLOPS: dual ? nil : gramFlops / med(centeredTimes) / 1e9,
         choleskyGramFraction: med(gramRatios), choleskyRawSyrkFraction: med(rawRatios),
-        blasLibrary: loadedBLAS(), openBLASCoreType: ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "(unset)",
+        blasLibrary: BLASLibrary.current.summary,
         checksum: (x[0, 0], x[n - 1, p - 1], y.reduce(0, +)))
-}
-
-/// The BLAS shared library mapped into this process, from /proc/self/maps.
-private func loadedBLAS() -> String {
-    guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return "unknown" }
-    let paths = Set(maps.split(separator: "\n").compactMap { line -> String? in
-        guard let path = line.split(separator: " ", omittingEmptySubsequences: true).last.map(String.init),
-              path.contains("blas") else { return nil }
-        return path
-    })
-    return paths.sorted().joined(separator: ", ")
 }

@@ -39,8 +39,9 @@ enum CLIProcess {
         return nil
     }()
 
-    /// Runs `ridgelasso arguments…` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> CLIResult {
+    /// Runs `ridgelasso arguments…` in `directory` and waits for it; `environment` replaces
+    /// the inherited environment when given.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> CLIResult {
         let exe = try #require(executable, "the ridgelasso executable was not found next to the test bundle")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -56,6 +57,7 @@ enum CLIProcess {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         try process.run()
         process.waitUntilExit()
         try out.close()
