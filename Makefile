@@ -22,9 +22,11 @@ release: deps
 test: deps
 	@bash scripts/run-tests.sh
 
-# The main job: the benchmark on the built-in problems (release build).
+# The main job: the benchmark on the built-in problems (release build). It builds `ridgelasso`
+# too, which the comparison scripts in Benchmarks/compare call.
 bench: deps
 	$(SWIFT) build -c release --product ridgelasso-benchmark
+	$(SWIFT) build -c release --product ridgelasso
 	.build/release/ridgelasso-benchmark $(BENCH_ARGS)
 
 bench-quick:

@@ -48,6 +48,8 @@ public struct BenchmarkOptions: Sendable, Equatable {
                                           (needs --output DIR)
                            selection      RidgeCV and LassoCV timings
                            csv-read       CSV reader throughput vs raw reading
+                           blas-kernels   dgemm, dsyrk, ridge and lasso rows under this
+                                          process's OpenBLAS kernels (compare/kernels_compare.py)
     """
 
     /// An unknown option or a bad value, with a one-line message.

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import RidgeLasso
 
 /// The jobs `ridgelasso-benchmark` can run. The default is ``gradient`` (the README's
@@ -17,6 +18,8 @@ public enum BenchmarkTask: String, Sendable, CaseIterable, Equatable {
     case selection
     /// CSV reader throughput against raw reading (``measureCSVReadThroughput(rows:columns:repetitions:directory:seed:)``).
     case csvRead = "csv-read"
+    /// The BLAS-bound rows under this process's OpenBLAS kernels (``measureKernelRows(repeats:quick:)``).
+    case blasKernels = "blas-kernels"
 
     /// Runs a task other than ``gradient`` and returns its report for stdout.
     public func runReport(options: BenchmarkOptions, progress: @escaping @Sendable (String) -> Void) throws -> String {
@@ -60,6 +63,9 @@ public enum BenchmarkTask: String, Sendable, CaseIterable, Equatable {
             let shape = scale.ridgeShapes[0]
             progress("CSV read throughput on \(shape.n)×\(shape.p)")
             return "\(try measureCSVReadThroughput(rows: shape.n, columns: shape.p, repetitions: repeats))\n"
+        case .blasKernels:
+            progress("BLAS-bound rows under \(BLASLibrary.current.kernels)")
+            return "\(try measureKernelRows(repeats: repeats, quick: scale != .full))\n"
         }
     }
 }
