@@ -2,7 +2,8 @@
 // RidgeLasso: exact ridge through BLAS/LAPACK, lasso and elastic net by coordinate descent.
 //
 // Layers (each arrow points down only):
-//   ridgelasso (CLI), RidgeLassoBenchmark  →  RidgeLasso (+ RidgeLassoPlots)  →  LinearAlgebra  →  CLAPACK
+//   ridgelasso (CLI), RidgeLassoBenchmark  →  RidgeLasso, RidgeLassoCSV (+ RidgeLassoPlots)
+//                                          →  LinearAlgebra  →  CLAPACK
 import PackageDescription
 
 let package = Package(
@@ -10,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "RidgeLasso", targets: ["RidgeLasso"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "RidgeLassoCSV", targets: ["RidgeLassoCSV"]),
         .executable(name: "ridgelasso", targets: ["RidgeLassoCLI"]),
         .executable(name: "ridgelasso-benchmark", targets: ["RidgeLassoBenchmark"]),
     ],
@@ -27,20 +29,22 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
         // The models users call: exact ridge, coordinate descent, gradient baselines, selection.
         .target(name: "RidgeLasso", dependencies: ["LinearAlgebra"]),
+        // Numeric CSV files read into a Matrix (used by the CLI and the benchmark, not the models).
+        .target(name: "RidgeLassoCSV", dependencies: ["LinearAlgebra"]),
         // A small SVG writer shared by the CLI and the benchmark.
         .target(name: "RidgeLassoPlots"),
         // The `ridgelasso` command line.
         .executableTarget(
             name: "RidgeLassoCLI",
             dependencies: [
-                "RidgeLasso", "RidgeLassoPlots",
+                "RidgeLasso", "RidgeLassoCSV", "RidgeLassoPlots",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The benchmark: problems, runners and reports (a library, so a test can run it small).
         .target(
             name: "BenchmarkSuite",
-            dependencies: ["RidgeLasso", "LinearAlgebra", "RidgeLassoPlots"],
+            dependencies: ["RidgeLasso", "RidgeLassoCSV", "LinearAlgebra", "RidgeLassoPlots"],
             path: "Benchmarks/BenchmarkSuite",
             resources: [.copy("Resources/diabetes.csv")]
         ),
@@ -55,9 +59,10 @@ let package = Package(
             dependencies: ["RidgeLasso", "LinearAlgebra"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "RidgeLassoCSVTests", dependencies: ["RidgeLassoCSV", "RidgeLasso", "LinearAlgebra"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["RidgeLassoCLI", "RidgeLassoPlots", "RidgeLasso", "LinearAlgebra"],
+            dependencies: ["RidgeLassoCLI", "RidgeLassoPlots", "RidgeLasso", "RidgeLassoCSV", "LinearAlgebra"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "BenchmarkSuiteTests", dependencies: ["BenchmarkSuite"]),

@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import RidgeLasso
+import RidgeLassoCSV
 
 /// A numeric CSV table for the benchmark: a header row, then rows of numbers; the last column is
 /// the target y, the others the features X. Parsed by the library's ``CSVReader`` (the same

@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import RidgeLasso
+import RidgeLassoCSV
 import Testing
 
 /// `ridgelasso cv`: the same choice and refit as the library, a model file `predict` reads,

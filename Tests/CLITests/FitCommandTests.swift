@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import RidgeLasso
+import RidgeLassoCSV
 import Testing
 
 /// `ridgelasso fit` on small files, against closed forms and against the library called directly.

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import RidgeLasso
+import RidgeLassoCSV
 import Testing
 
 /// `ridgelasso path`: the grid, the closed-form path of an orthogonal design, and the SVG.

@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import RidgeLasso
+import RidgeLassoCSV
 import Testing
 
 /// `ridgelasso predict`: the fit --output → predict round trip, column matching, mismatches.

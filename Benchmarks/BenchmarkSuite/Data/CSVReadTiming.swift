@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Foundation
 import RidgeLasso
+import RidgeLassoCSV
 
 /// How fast ``CSVReader`` turns a numeric CSV file into a matrix, next to how fast the same file's
 /// bytes can merely be read (the baseline, measured in the same run on the same cached file).

@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
-@testable import RidgeLasso
+@testable import RidgeLassoCSV
+import RidgeLasso
 import Testing
 
 /// The directory of this process's CSV test files, removed when the process exits.

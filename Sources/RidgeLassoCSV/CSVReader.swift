@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import LinearAlgebra
 
 /// Reads a numeric CSV file — a header row of column names, then rows of numbers — into a
@@ -75,7 +76,7 @@ public enum CSVReader {
         let file = input.source
         // Pass 1: an upper bound on the number of lines, so the matrix is allocated once, and a
         // line start near the middle of a large file.
-        let parallel = input.isRegularFile && ProcessInfoLite.processorCount >= 2
+        let parallel = input.isRegularFile && onlineProcessors >= 2
         let count = try input.countLines(splitThreshold: parallel ? max(1, parallelThreshold) : Int.max)
         guard let header = try readHeader(input) else { throw .emptyFile(file: file) }
         let p = header.names.count
@@ -122,7 +123,7 @@ public enum CSVReader {
         return CSVTable(columnNames: header.names, values: matrix, source: file)
     }
 
-    /// Parses the data rows as two halves, the second on another thread, split at a line start.
+    /// Parses the data rows as two halves on two threads, split at a line start.
     /// Reports the error of the earliest line, as a serial parse would.
     private static func parseHalves(
         _ input: ByteInput, split: (offset: Int, linesBefore: Int), header: Header,
@@ -132,16 +133,17 @@ public enum CSVReader {
         defer { second.close() }
         input.limit(to: split.offset)
         let firstRowOfSecond = split.linesBefore - header.lines
-        let job = SecondHalf(input: second, names: header.names, firstLine: split.linesBefore + 1,
-                             firstRow: firstRowOfSecond, storage: storage, capacity: capacity)
-        let thread = WorkerThread(job.run)
-        let first = Result { () throws(CSVError) in
-            try parseRows(input, names: header.names, firstLine: header.lines + 1, firstRow: 0,
-                          into: storage, capacity: capacity)
-        }
-        thread.join()
-        let a = try first.get()
-        let b = job.result ?? .failure(.unreadable(file: input.source, reason: "internal error: no result"))
+        let halves = [
+            HalfParse(input: input, names: header.names, firstLine: header.lines + 1, firstRow: 0,
+                      storage: storage, capacity: capacity),
+            HalfParse(input: second, names: header.names, firstLine: split.linesBefore + 1,
+                      firstRow: firstRowOfSecond, storage: storage, capacity: capacity),
+        ]
+        // The same mechanism as the library's parallel tasks: Dispatch runs both halves (one on
+        // the calling thread) and returns when both are done.
+        DispatchQueue.concurrentPerform(iterations: 2) { halves[$0].run() }
+        let a = try halves[0].outcome.get()
+        let b = halves[1].outcome
         if let blank = a.trailingBlank {
             // A blank line is allowed only at the end: any line of the second half after it is an error.
             if case .failure = b { throw .blankLine(file: input.source, line: blank) }
@@ -155,8 +157,8 @@ public enum CSVReader {
         return firstRowOfSecond + r.rows
     }
 
-    /// The second half's parse, run on a worker thread; its result is read after `join`.
-    private final class SecondHalf: @unchecked Sendable {
+    /// The parse of one half; its result is read once both halves are done.
+    private final class HalfParse: @unchecked Sendable {
         let input: ByteInput
         let names: [String]
         let firstLine: Int
@@ -173,6 +175,11 @@ public enum CSVReader {
             self.firstRow = firstRow
             self.storage = storage
             self.capacity = capacity
+        }
+
+        /// The result once ``run()`` has returned.
+        var outcome: Result<Segment, CSVError> {
+            result ?? .failure(.unreadable(file: input.source, reason: "internal error: no result"))
         }
 
         func run() {
@@ -577,4 +584,11 @@ public enum CSVReader {
         while q < end { if q[0] == UInt8(ascii: ",") { fields += 1 }; q += 1 }
         return fields
     }
+}
+
+/// The number of processors online (1 when unknown): a split file is parsed in parallel only
+/// when there is a second one.
+private var onlineProcessors: Int {
+    let n = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+    return n > 0 ? n : 1
 }
