@@ -62,17 +62,6 @@ enum Validation {
         }
     }
 
-    /// The largest α grid a model builds from a count (``AlphaGrid/maximumCount``): a count from
-    /// user input must never reach an allocation that cannot succeed.
-    static func gridCount(_ count: Int, name: String) throws(RegressionError) {
-        guard count >= 1 else {
-            throw .invalidParameter(name: name, value: Double(count), requirement: "must be ≥ 1")
-        }
-        guard count <= AlphaGrid.maximumCount else {
-            throw .invalidParameter(name: name, value: Double(count), requirement: "must be ≤ \(AlphaGrid.maximumCount)")
-        }
-    }
-
     /// The centered (weighted) sums of squares of every column of X and of y, as the solvers use
     /// them, are finite: otherwise every later quantity would be ±∞ or NaN.
     /// - Parameters: columnSquares: per column; targetSquares: of y (both in any fixed scaling).
