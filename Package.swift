@@ -44,25 +44,35 @@ let package = Package(
         // The benchmark: problems, runners and reports (a library, so a test can run it small).
         .target(
             name: "BenchmarkSuite",
-            dependencies: ["RidgeLasso", "RidgeLassoCSV", "LinearAlgebra", "RidgeLassoPlots"],
-            path: "Benchmarks/BenchmarkSuite",
-            resources: [.copy("Resources/diabetes.csv")]
+            dependencies: ["RidgeLasso", "RidgeLassoCSV", "LinearAlgebra", "RidgeLassoPlots", "_TestSupport"],
+            path: "Benchmarks/BenchmarkSuite"
         ),
         .executableTarget(
             name: "RidgeLassoBenchmark",
             dependencies: ["BenchmarkSuite"],
             path: "Benchmarks/RidgeLassoBenchmark"
         ),
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+
+        // MARK: - Implementation details
+
+        // Seeded draws, problem builders and the diabetes data, stored once and shared by every
+        // test target and the benchmark (not a product).
+        .target(
+            name: "_TestSupport",
+            dependencies: ["RidgeLasso", "LinearAlgebra"],
+            path: "Tests/_TestSupport",
+            resources: [.copy("Data/diabetes.csv")]
+        ),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "RidgeLasso", "_TestSupport"]),
         .testTarget(
             name: "RidgeLassoTests",
-            dependencies: ["RidgeLasso", "LinearAlgebra"],
+            dependencies: ["RidgeLasso", "LinearAlgebra", "_TestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "RidgeLassoCSVTests", dependencies: ["RidgeLassoCSV", "RidgeLasso", "LinearAlgebra"]),
+        .testTarget(name: "RidgeLassoCSVTests", dependencies: ["RidgeLassoCSV", "RidgeLasso", "LinearAlgebra", "_TestSupport"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["RidgeLassoCLI", "RidgeLassoPlots", "RidgeLasso", "RidgeLassoCSV", "LinearAlgebra"],
+            dependencies: ["RidgeLassoCLI", "RidgeLassoPlots", "RidgeLasso", "RidgeLassoCSV", "LinearAlgebra", "_TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "BenchmarkSuiteTests", dependencies: ["BenchmarkSuite"]),

@@ -1,6 +1,7 @@
 import LinearAlgebra
 import RidgeLasso
 import Testing
+import _TestSupport
 
 /// The README's "Use from Swift" example, call for call, on seeded data: it must compile and
 /// its results must agree with each other, so the README cannot rot.

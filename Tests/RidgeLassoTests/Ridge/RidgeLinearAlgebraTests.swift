@@ -1,5 +1,7 @@
 import LinearAlgebra
+import RidgeLasso
 import Testing
+import _TestSupport
 
 /// The linear-algebra pieces the ridge solvers added: one-pass centered cross products,
 /// triangular solves, and applying Q of a QR.
@@ -34,12 +36,12 @@ struct RidgeLinearAlgebraTests {
 
     @Test("one-pass centered cross products equal explicit centering, for every block size")
     func centeredCrossProducts() throws {
-        var rng = RidgeTestRandom(seed: 31)
+        var rng = SplitMix64(seed: 31)
         let n = 53
         var x = rng.design(n, 5)
         for i in 0..<n { x[i, 2] += 1e6; x[i, 4] = x[i, 4] * 1e-3 - 250 }   // large offsets
         let y = rng.design(n, 2)
-        let v = (0..<n).map { i in i % 5 == 0 ? 0 : rng.uniform() * 4 }
+        let v = (0..<n).map { i in i % 5 == 0 ? 0 : rng.nextUniform() * 4 }
         for weights in [nil, v] {
             for center in [true, false] {
                 for cols in [[0, 1, 2, 3, 4], [4, 2, 0]] {
@@ -60,7 +62,7 @@ struct RidgeLinearAlgebraTests {
 
     @Test("raw products centered afterwards: used when the offsets are modest, equal to explicit centering")
     func centeredAfterRawProducts() throws {
-        var rng = RidgeTestRandom(seed: 32)
+        var rng = SplitMix64(seed: 32)
         let n = 300
         var x = rng.design(n, 12, offset: false)
         for i in 0..<n { x[i, 3] += 0.5; x[i, 7] -= 0.3 }   // modest offsets: spread ≥ 1
@@ -87,10 +89,10 @@ struct RidgeLinearAlgebraTests {
 
     @Test("centered copy: selected rows and columns, weighted two-pass means, √v scaling")
     func centeredCopy() throws {
-        var rng = RidgeTestRandom(seed: 33)
+        var rng = SplitMix64(seed: 33)
         var a = rng.design(40, 4)
         for i in 0..<40 { a[i, 1] += 1e6 }
-        let v = (0..<40).map { _ in rng.uniform() * 2 }
+        let v = (0..<40).map { _ in rng.nextUniform() * 2 }
         let rows = Array(stride(from: 1, to: 40, by: 2)), cols = [3, 1]
         let c = try CenteredCopy(of: a, rows: rows, columns: cols, weights: v, center: true)
         #expect(c.matrix.rows == rows.count && c.matrix.columns == 2)
@@ -151,7 +153,7 @@ struct RidgeLinearAlgebraTests {
 
     @Test("applying Q: QᵀA = [R; 0] and Q(Qᵀb) = b")
     func applyQ() throws {
-        var rng = RidgeTestRandom(seed: 32)
+        var rng = SplitMix64(seed: 32)
         let a = rng.design(9, 4), b = rng.design(9, 2)
         let f = try QRFactorization(a)
         let qta = try f.applyingQ(to: a, transposed: true)

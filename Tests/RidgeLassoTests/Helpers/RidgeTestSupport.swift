@@ -1,38 +1,8 @@
 import Foundation
 import LinearAlgebra
 @testable import RidgeLasso
+import _TestSupport
 import Testing
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a tiny seeded generator, so every random test problem
-/// is the same on every run and machine.
-struct RidgeTestRandom {
-    private var source: SplitMix64
-    init(seed: UInt64) { source = SplitMix64(seed: seed) }
-
-    mutating func next() -> UInt64 {
-        source.next()
-    }
-
-    /// Uniform in [0, 1).
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-
-    /// Standard normal by Box–Muller.
-    mutating func normal() -> Double {
-        let u1 = max(uniform(), 0x1.0p-60), u2 = uniform()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-    }
-
-    /// An n × p matrix of N(0,1) entries, column j scaled by 1 + j/p and shifted by j.
-    mutating func design(_ n: Int, _ p: Int, offset: Bool = true) -> Matrix {
-        var m = Matrix(rows: n, columns: p)
-        for j in 0..<p {
-            for i in 0..<n { m[i, j] = normal() * (1 + Double(j) / Double(p)) + (offset ? Double(j % 7) - 3 : 0) }
-        }
-        return m
-    }
-
-    mutating func vector(_ n: Int) -> [Double] { (0..<n).map { _ in normal() } }
-}
 
 enum RidgeFixtures {
     /// The test bundle's `Fixtures/ridge` folder.

@@ -1,6 +1,7 @@
 import LinearAlgebra
 @testable import RidgeLasso
 import Testing
+import _TestSupport
 
 /// Identities between solvers, forms and entry points.
 @Suite("Ridge: cross-checks")
@@ -9,10 +10,10 @@ struct RidgeCrossCheckTests {
 
     @Test("all solvers agree to 1e-10 on well-conditioned data")
     func solversAgree() throws {
-        var rng = RidgeTestRandom(seed: 21)
+        var rng = SplitMix64(seed: 21)
         for (n, p) in Self.shapes {
             let x = rng.design(n, p), y = rng.vector(n)
-            let weights = (0..<n).map { _ in rng.uniform() * 2 }
+            let weights = (0..<n).map { _ in rng.nextUniform() * 2 }
             for alpha in [0.3, 4.0] {
                 for intercept in [true, false] {
                     for w in [nil, weights] {
@@ -42,7 +43,7 @@ struct RidgeCrossCheckTests {
     /// no-intercept minimum-norm solution on the explicitly centered data.
     @Test("α = 0, p > n: the minimum-norm interpolant")
     func minimumNormWide() throws {
-        var rng = RidgeTestRandom(seed: 27)
+        var rng = SplitMix64(seed: 27)
         let n = 12, p = 30
         let x = rng.design(n, p), y = rng.vector(n)
         let models = try RidgeSolver.allCases.map { try Ridge(alpha: 0, fitIntercept: false, solver: $0).fit(x, y) }
@@ -75,12 +76,12 @@ struct RidgeCrossCheckTests {
     /// p = 5000 that is 3 blocks (2048, 2048 and 904 columns). Both agree with QR.
     @Test("dual Cholesky equals QR on a wide problem: direct, weighted (blocks), offset (blocks)")
     func dualBlocks() throws {
-        var rng = RidgeTestRandom(seed: 28)
+        var rng = SplitMix64(seed: 28)
         let n = 300, p = 5000
         let x = rng.design(n, p, offset: false), y = rng.vector(n)
         var offset = x
         for k in offset.storage.indices { offset.storage[k] += 40 }
-        let weights = (0..<n).map { i in i % 7 == 0 ? 0 : rng.uniform() * 2 }
+        let weights = (0..<n).map { i in i % 7 == 0 ? 0 : rng.nextUniform() * 2 }
         let target = try Matrix(rows: n, columns: 1, columnMajor: y)
         #expect(try CenteredOuterGram(x: x, center: true) != nil)        // direct
         #expect(try CenteredOuterGram(x: offset, center: true) == nil)   // declined: blocks
@@ -96,7 +97,7 @@ struct RidgeCrossCheckTests {
 
     @Test("direct dual Cholesky: set-aside columns get 0, several targets equal single fits")
     func dualDirectColumnsAndTargets() throws {
-        var rng = RidgeTestRandom(seed: 29)
+        var rng = SplitMix64(seed: 29)
         let n = 40, p = 120
         var x = rng.design(n, p)
         for i in 0..<n { x[i, 5] = 2.5; x[i, 77] = 0 }   // constant, and all zero
@@ -118,7 +119,7 @@ struct RidgeCrossCheckTests {
 
     @Test("dual Cholesky (p > n) equals the primal p × p system")
     func primalDual() throws {
-        var rng = RidgeTestRandom(seed: 22)
+        var rng = SplitMix64(seed: 22)
         let x = rng.design(15, 45), y = rng.vector(15)
         let alpha = 0.7
         let dual = try Ridge(alpha: alpha, solver: .cholesky).fit(x, y)
@@ -136,10 +137,10 @@ struct RidgeCrossCheckTests {
 
     @Test("many α at once equal one fit per α, in the order given", arguments: RidgeSolver.allCases)
     func alphaPath(solver: RidgeSolver) throws {
-        var rng = RidgeTestRandom(seed: 23)
+        var rng = SplitMix64(seed: 23)
         for (n, p) in [(50, 8), (10, 30)] {
             let x = rng.design(n, p), y = rng.vector(n)
-            let weights = (0..<n).map { _ in rng.uniform() + 0.1 }
+            let weights = (0..<n).map { _ in rng.nextUniform() + 0.1 }
             var alphas = [10.0, 0.01, 1, 0.01, 250]
             if n > p, solver != .cholesky { alphas.append(0) }
             let ridge = Ridge(solver: solver)
@@ -157,11 +158,11 @@ struct RidgeCrossCheckTests {
 
     @Test("several targets equal one fit per target", arguments: RidgeSolver.allCases)
     func multiTarget(solver: RidgeSolver) throws {
-        var rng = RidgeTestRandom(seed: 24)
+        var rng = SplitMix64(seed: 24)
         for (n, p) in [(50, 8), (10, 30)] {
             let x = rng.design(n, p)
             let ys = (0..<3).map { _ in rng.vector(n) }
-            let weights = (0..<n).map { _ in rng.uniform() * 3 }
+            let weights = (0..<n).map { _ in rng.nextUniform() * 3 }
             let ridge = Ridge(alpha: 0.4, solver: solver)
             let models = try ridge.fit(x, targets: try Matrix(columns: ys), sampleWeights: weights)
             #expect(models.count == 3)
@@ -174,10 +175,10 @@ struct RidgeCrossCheckTests {
 
     @Test("the gradient 2Xcᵀ(Xcw − yc) + 2αw vanishes", arguments: RidgeSolver.allCases)
     func stationarity(solver: RidgeSolver) throws {
-        var rng = RidgeTestRandom(seed: 25)
+        var rng = SplitMix64(seed: 25)
         for (n, p) in Self.shapes {
             let x = rng.design(n, p), y = rng.vector(n).map { 10 * $0 }
-            let weights = (0..<n).map { _ in rng.uniform() * 2 }
+            let weights = (0..<n).map { _ in rng.nextUniform() * 2 }
             for w in [nil, weights] {
                 let model = try Ridge(alpha: 1.3, solver: solver).fit(x, y, sampleWeights: w)
                 let (g, gb) = try ridgeGradient(model, x, y, weights: w)
@@ -191,7 +192,7 @@ struct RidgeCrossCheckTests {
 
     @Test("integer sample weights equal repeated rows", arguments: RidgeSolver.allCases)
     func integerWeights(solver: RidgeSolver) throws {
-        var rng = RidgeTestRandom(seed: 26)
+        var rng = SplitMix64(seed: 26)
         for (n, p) in [(30, 6), (8, 20)] {
             let x = rng.design(n, p), y = rng.vector(n)
             let counts = (0..<n).map { Double($0 % 4) }   // 0, 1, 2, 3 copies

@@ -2,11 +2,11 @@ import LinearAlgebra
 import RidgeLasso
 import Testing
 
-/// Regressions found by the robustness audit: finite inputs whose intermediate quantities leave
-/// the range of `Double`, and counts that would request impossible allocations. Each one used to
-/// crash or return NaN/±∞ coefficients; each is now a typed error naming the problem.
-@Suite("Input audit: overflow and oversized counts")
-struct InputAuditTests {
+/// The range checks every model runs (``Validation``): finite inputs whose intermediate
+/// quantities leave the range of `Double`, and counts that would request impossible allocations,
+/// are typed errors naming the problem, never a crash or NaN/±∞ coefficients.
+@Suite("Validation: overflow and oversized counts")
+struct ValidationTests {
     /// Finite entries near 1e300: the centered sum of squares of column 0 is about 2.75e600.
     static let huge = try! Matrix(rows: [[1e300, 2], [-1e300, 3], [1e300, 5], [2, 4]])
     static let hugeY: [Double] = [1, 3, -1, 7]

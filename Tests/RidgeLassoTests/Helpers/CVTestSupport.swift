@@ -1,45 +1,21 @@
 import Foundation
 import LinearAlgebra
 @testable import RidgeLasso
+import _TestSupport
 
 /// Seeded data and brute-force references for the model-selection tests. Names carry a `cv`
 /// prefix so they cannot collide with other suites' helpers in this target.
-struct CVRandom: RandomNumberGenerator {
-    private var source: SplitMix64
-    init(seed: UInt64) { source = SplitMix64(seed: seed) }
-    mutating func next() -> UInt64 {
-        source.next()
-    }
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 * 2 - 1 }
-    mutating func normal() -> Double {
-        let u = max(Double(next() >> 11) * 0x1p-53, 1e-300), v = Double(next() >> 11) * 0x1p-53
-        return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
-    }
-}
 
-/// A seeded regression problem: X with shifted, unequal-scale columns (so centering matters),
-/// y = Xβ + 3 + noise with a few nonzero β.
+/// See ``Problems/shiftedColumns(rows:columns:seed:noise:)``.
 func cvProblem(rows n: Int, columns p: Int, seed: UInt64, noise: Double = 0.5) -> (x: Matrix, y: [Double]) {
-    var g = CVRandom(seed: seed)
-    var x = Matrix(rows: n, columns: p)
-    for j in 0..<p {
-        let shift = 2 * g.uniform(), scale = 0.5 + Double(j % 3)
-        for i in 0..<n { x[i, j] = shift + scale * g.normal() }
-    }
-    var beta = [Double](repeating: 0, count: p)
-    for j in 0..<min(p, 5) { beta[j] = Double(j + 1) * (j % 2 == 0 ? 1 : -1) }
-    var y = [Double](repeating: 3, count: n)
-    for i in 0..<n {
-        for j in 0..<p { y[i] += x[i, j] * beta[j] }
-        y[i] += noise * g.normal()
-    }
-    return (x, y)
+    let problem = Problems.shiftedColumns(rows: n, columns: p, seed: seed, noise: noise)
+    return (problem.x, problem.y)
 }
 
 /// Seeded positive weights in [0.2, 3), with row 3 set to zero when `withZero`.
 func cvWeights(_ n: Int, seed: UInt64, withZero: Bool = true) -> [Double] {
-    var g = CVRandom(seed: seed)
-    var w = (0..<n).map { _ in 1.6 + 1.4 * g.uniform() }
+    var g = SplitMix64(seed: seed)
+    var w = (0..<n).map { _ in 1.6 + 1.4 * (g.nextUniform() * 2 - 1) }
     if withZero, n > 3 { w[3] = 0 }
     return w
 }

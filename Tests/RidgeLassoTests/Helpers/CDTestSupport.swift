@@ -1,61 +1,20 @@
 import Foundation
 import LinearAlgebra
 @testable import RidgeLasso
+import _TestSupport
 
-/// Test-data draws on the library's seeded generator.
-extension SplitMix64 {
-    /// Uniform in (0, 1).
-    mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }
-    /// Standard normal (Box–Muller).
-    mutating func gaussian() -> Double {
-        let u = uniform(), v = uniform()
-        return (-2 * Foundation.log(u)).squareRoot() * Foundation.cos(2 * Double.pi * v)
-    }
-}
-
-/// A seeded regression problem.
-struct CDProblem {
-    var x: Matrix
-    var y: [Double]
-    var trueCoefficients: [Double]
-}
+/// The coordinate-descent tests' problems (built in _TestSupport) and references from the definitions.
+typealias CDProblem = RegressionProblem
 
 enum CDTestSupport {
-    /// n × p AR(1) design (corr(xⱼ, xₖ) = ρ^|j−k|), `nonzeros` true coefficients of ±(1…2), noise σ,
-    /// plus a column offset so that centering matters.
+    /// See ``Problems/correlated(n:p:rho:nonzeros:noise:offset:seed:)``.
     static func problem(n: Int, p: Int, rho: Double = 0.5, nonzeros: Int = 5, noise: Double = 0.5,
                         offset: Double = 1, seed: UInt64) -> CDProblem {
-        var rng = SplitMix64(seed: seed)
-        var x = Matrix(rows: n, columns: p)
-        let s = (1 - rho * rho).squareRoot()
-        for i in 0..<n {
-            var prev = rng.gaussian()
-            x[i, 0] = prev
-            for j in 1..<max(p, 1) where j < p {
-                prev = rho * prev + s * rng.gaussian()
-                x[i, j] = prev
-            }
-        }
-        for j in 0..<p { for i in 0..<n { x[i, j] += offset * Double(j % 3) } }
-        var beta = [Double](repeating: 0, count: p)
-        for k in 0..<min(nonzeros, p) {
-            let j = (k * 7919) % p
-            beta[j] = (rng.uniform() < 0.5 ? -1 : 1) * (1 + rng.uniform())
-        }
-        var y = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            var acc = 2.0
-            for j in 0..<p where beta[j] != 0 { acc += x[i, j] * beta[j] }
-            y[i] = acc + noise * rng.gaussian()
-        }
-        return CDProblem(x: x, y: y, trueCoefficients: beta)
+        Problems.correlated(n: n, p: p, rho: rho, nonzeros: nonzeros, noise: noise, offset: offset, seed: seed)
     }
 
     /// Positive sample weights in (0.2, 2).
-    static func weights(_ n: Int, seed: UInt64) -> [Double] {
-        var rng = SplitMix64(seed: seed)
-        return (0..<n).map { _ in 0.2 + 1.8 * rng.uniform() }
-    }
+    static func weights(_ n: Int, seed: UInt64) -> [Double] { Problems.weights(n, seed: seed) }
 
     /// The objective P(w, b) = (1/2)Σ vᵢ(yᵢ − xᵢᵀw − b)² + Σⱼ fⱼ[αr|wⱼ| + α(1−r)/2 wⱼ²], v = s/Σs,
     /// computed directly from the definition (standardization not included).
@@ -165,19 +124,12 @@ enum CDFixtures {
 
     enum FixtureError: Error { case missing(String), malformed(String) }
 
-    /// The design and target of a data set (diabetes: raw units, 442 × 10).
+    /// The design and target of a data set (diabetes: raw units, 442 × 10, stored once in _TestSupport).
     static func dataset(_ name: String) throws -> (Matrix, [Double]) {
-        let file = name == "diabetes" ? "diabetes.csv" : "data_\(name).csv"
-        var rows: [[Double]] = []
-        var y: [Double] = []
-        for line in try text(file).split(whereSeparator: \.isNewline) {
-            let fields = line.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard fields.allSatisfy({ $0 != nil }), fields.count > 1 else { continue } // header
-            let values = fields.map { $0! }
-            rows.append(Array(values.dropLast()))
-            y.append(values.last!)
-        }
-        return (try Matrix(rows: rows), y)
+        if name == "diabetes" { return try Datasets.diabetes() }
+        guard let url = CDTestSupport.fixtureURL("data_\(name).csv") else { throw FixtureError.missing(name) }
+        let d = try Datasets.numericCSV(url)
+        return (d.x, d.y)
     }
 
     static func weights(_ dataset: String) throws -> [Double] {

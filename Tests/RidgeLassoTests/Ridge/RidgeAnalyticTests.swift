@@ -1,6 +1,7 @@
 import LinearAlgebra
 import RidgeLasso
 import Testing
+import _TestSupport
 
 /// Cases whose exact answer is known in closed form.
 @Suite("Ridge: closed forms")
@@ -34,7 +35,7 @@ struct RidgeAnalyticTests {
 
     @Test("duplicated columns share the weight equally", arguments: [RidgeSolver.auto, .cholesky, .qr, .svd])
     func duplicatedColumns(solver: RidgeSolver) throws {
-        var rng = RidgeTestRandom(seed: 11)
+        var rng = SplitMix64(seed: 11)
         let a = rng.vector(30), b = rng.vector(30)
         let y = (0..<30).map { 2 * a[$0] - b[$0] + 0.1 * rng.normal() }
         let x3 = try Matrix(columns: [a, a, b])
@@ -63,7 +64,7 @@ struct RidgeAnalyticTests {
 
     @Test("a constant column with an intercept gets exactly 0", arguments: solvers, [0.0, 1.0])
     func constantColumn(solver: RidgeSolver, alpha: Double) throws {
-        var rng = RidgeTestRandom(seed: 12)
+        var rng = SplitMix64(seed: 12)
         let a = rng.vector(25), b = rng.vector(25)
         let y = (0..<25).map { a[$0] + 3 * b[$0] + 5 }
         let x = try Matrix(columns: [a, [Double](repeating: 0.1, count: 25), b])
