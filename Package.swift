@@ -44,7 +44,10 @@ let package = Package(
         // The benchmark: problems, runners and reports (a library, so a test can run it small).
         .target(
             name: "BenchmarkSuite",
-            dependencies: ["RidgeLasso", "RidgeLassoCSV", "LinearAlgebra", "RidgeLassoPlots", "_TestSupport"],
+            dependencies: [
+                "RidgeLasso", "RidgeLassoCSV", "LinearAlgebra", "RidgeLassoPlots", "_TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Benchmarks/BenchmarkSuite"
         ),
         .executableTarget(

@@ -1,10 +1,9 @@
 import Foundation
 import RidgeLasso
 
-/// The jobs `ridgelasso-benchmark` can run. The default is ``gradient`` (the README's
-/// benchmark); the others drive the timing code the ridge, coordinate-descent, selection and CLI
-/// work left in `Ridge/`, `Lasso/`, `Selection/` and `Data/`, and are chosen with `--task NAME`
-/// (repeatable).
+/// The jobs `ridgelasso-benchmark` can run, each in its own folder (`Gradient/`, `RidgeSolvers/`,
+/// `LassoCompare/`, `Selection/`, `CSVRead/`). The default is ``gradient``; the others are chosen
+/// with `--task NAME` (repeatable).
 public enum BenchmarkTask: String, Sendable, CaseIterable, Equatable {
     /// Exact ridge and coordinate descent against gradient methods (tables, JSON, plots).
     case gradient
@@ -17,6 +16,17 @@ public enum BenchmarkTask: String, Sendable, CaseIterable, Equatable {
     case selection
     /// CSV reader throughput against raw reading (``measureCSVReadThroughput(rows:columns:repetitions:directory:seed:)``).
     case csvRead = "csv-read"
+
+    /// One line for `--help`.
+    var summary: String {
+        switch self {
+        case .gradient: "exact ridge and coordinate descent vs gradient methods"
+        case .ridgeSolvers: "every ridge solver's time; Gram GFLOP/s vs dgemm"
+        case .lassoCompare: "data + RidgeLasso results for compare/lasso_compare.py (needs --output DIR)"
+        case .selection: "RidgeCV and LassoCV timings"
+        case .csvRead: "CSV reader throughput vs raw reading"
+        }
+    }
 
     /// Runs a task other than ``gradient`` and returns its report for stdout.
     public func runReport(options: BenchmarkOptions, progress: @escaping @Sendable (String) -> Void) throws -> String {

@@ -3,7 +3,7 @@ import LinearAlgebra
 import RidgeLasso
 
 /// Wall-clock times of every ridge solver on one seeded problem, next to the machine's own BLAS
-/// speed measured in the same run (issue 3, "Speed").
+/// speed measured in the same run.
 public struct RidgeSolverTimingReport: Sendable, CustomStringConvertible {
     /// One timed configuration: a solver, with or without an intercept.
     public struct Entry: Sendable {

@@ -2,7 +2,7 @@ import Foundation
 import LinearAlgebra
 import RidgeLasso
 
-/// The lasso / elastic-net side of the comparison with scikit-learn and glmnet (issue 4).
+/// The lasso / elastic-net side of the comparison with scikit-learn and glmnet.
 ///
 /// ``LassoComparison/run(outputDirectory:repeats:quick:problems:tolerance:log:)`` builds the seeded problems, writes
 /// each one to `outputDirectory/<problem>/` (raw little-endian `Float64` files that
