@@ -39,7 +39,7 @@ public enum ExactSolvers {
     /// Whether the package's coordinate descent is available to the benchmark.
     public static let coordinateDescentAvailable = true
 
-    /// Coordinate-descent lasso (`Lasso(alpha:tolerance:)`, gap ≤ tolerance·‖yc‖²/n).
+    /// Coordinate-descent lasso (`Lasso(alpha:tolerance:)`, gap ≤ tolerance·max(P(w), 10⁻⁴·P(0))).
     public static func lasso(_ x: Matrix, _ y: [Double], alpha: Double, tolerance: Double) throws -> Solution? {
         let model = try Lasso(alpha: alpha, tolerance: tolerance).fit(x, y)
         return Solution(coefficients: model.coefficients, intercept: model.intercept, solver: "Lasso (coordinate descent)",
