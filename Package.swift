@@ -68,6 +68,9 @@ let package = Package(
             path: "Tests/_TestSupport",
             resources: [.copy("Data/diabetes.csv")]
         ),
+
+        // MARK: - Tests
+
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "RidgeLasso", "_TestSupport"]),
         .testTarget(
             name: "RidgeLassoTests",

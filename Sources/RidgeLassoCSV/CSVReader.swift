@@ -9,7 +9,7 @@ import Dispatch
 import LinearAlgebra
 
 /// Reads a numeric CSV file — a header row of column names, then rows of numbers — into a
-/// column-major ``Matrix`` (a ``CSVTable``).
+/// column-major `Matrix` (a ``CSVTable``).
 ///
 /// The format accepted:
 /// - Fields are separated by commas; lines end in LF or CRLF; the last line may or may not end

@@ -70,7 +70,7 @@ struct ValidationTests {
         #expect(throws: error) { try LassoCV(alphaCount: 3, folds: .contiguous(count: 2)).fit(Self.x, Self.y, sampleWeights: weights) }
     }
 
-    @Test("ridge: a weight near the largest Double no longer yields a NaN intercept")
+    @Test("ridge: a weight near the largest Double gives a finite intercept, not NaN")
     func ridgeWeightedOverflow() throws {
         // One row, weight 1e308: Σw is finite but Σw·x overflows in the weighted means.
         let one = try Matrix(rows: [[1, 2]])
