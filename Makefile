@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BENCH_ARGS ?=
 
-.PHONY: all deps build test test-reference bench bench-quick release clean
+.PHONY: all deps build test test-reference bench bench-quick release clean docs
 
 all: build
 
@@ -34,6 +34,19 @@ bench-quick:
 
 clean:
 	rm -rf .build
+
+# The DocC documentation of the library products (swift-docc-plugin), one archive per target in
+# $(DOCS_DIR). docc ships with the Swift toolchain; without it the plugin cannot run.
+DOCS_DIR ?= .build/docs
+DOCS_TARGETS ?= RidgeLasso LinearAlgebra RidgeLassoCSV
+docs: deps
+	@command -v docc >/dev/null 2>&1 || { echo "make docs: docc was not found on PATH; it ships with the Swift toolchain (swift.org builds), install one that has it" >&2; exit 1; }
+	@mkdir -p $(DOCS_DIR)
+	@for t in $(DOCS_TARGETS); do \
+	  $(SWIFT) package --allow-writing-to-directory $(DOCS_DIR) generate-documentation \
+	    --target $$t --output-path $(DOCS_DIR)/$$t.doccarchive || exit 1; \
+	done
+	@echo "make docs: archives in $(DOCS_DIR) (preview: swift package --disable-sandbox preview-documentation --target RidgeLasso)"
 
 # The same tests against Debian's reference BLAS/LAPACK instead of OpenBLAS (no switch of the
 # system's alternatives: the loader is pointed at the reference libraries for this run only).

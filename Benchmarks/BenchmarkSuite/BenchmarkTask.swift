@@ -2,10 +2,9 @@ import Foundation
 import LinearAlgebra
 import RidgeLasso
 
-/// The jobs `ridgelasso-benchmark` can run. The default is ``gradient`` (the README's
-/// benchmark); the others drive the timing code the ridge, coordinate-descent, selection and CLI
-/// work left in `Ridge/`, `Lasso/`, `Selection/` and `Data/`, and are chosen with `--task NAME`
-/// (repeatable).
+/// The jobs `ridgelasso-benchmark` can run, each in its own folder (`Gradient/`, `RidgeSolvers/`,
+/// `LassoCompare/`, `Selection/`, `CSVRead/`, `BLASKernels/`). The default is ``gradient``; the others are chosen
+/// with `--task NAME` (repeatable).
 public enum BenchmarkTask: String, Sendable, CaseIterable, Equatable {
     /// Exact ridge and coordinate descent against gradient methods (tables, JSON, plots).
     case gradient
@@ -20,6 +19,18 @@ public enum BenchmarkTask: String, Sendable, CaseIterable, Equatable {
     case csvRead = "csv-read"
     /// The BLAS-bound rows under this process's OpenBLAS kernels (``measureKernelRows(repeats:quick:)``).
     case blasKernels = "blas-kernels"
+
+    /// One line for `--help`.
+    var summary: String {
+        switch self {
+        case .gradient: "exact ridge and coordinate descent vs gradient methods"
+        case .ridgeSolvers: "every ridge solver's time; Gram GFLOP/s vs dgemm"
+        case .lassoCompare: "data + RidgeLasso results for compare/lasso_compare.py (needs --output DIR)"
+        case .selection: "RidgeCV and LassoCV timings"
+        case .csvRead: "CSV reader throughput vs raw reading"
+        case .blasKernels: "dgemm, dsyrk, ridge and lasso rows under this process's OpenBLAS kernels (compare/kernels_compare.py)"
+        }
+    }
 
     /// Runs a task other than ``gradient`` and returns its report for stdout.
     public func runReport(options: BenchmarkOptions, progress: @escaping @Sendable (String) -> Void) throws -> String {

@@ -1,6 +1,8 @@
 import Foundation
 import LinearAlgebra
 import RidgeLasso
+import RidgeLassoCSV
+import _TestSupport
 
 /// A numeric CSV table for the benchmark: a header row, then rows of numbers; the last column is
 /// the target y, the others the features X. Parsed by the library's ``CSVReader`` (the same
@@ -57,18 +59,15 @@ public struct CSVDataset: Sendable {
         y = table.values.column(p)
     }
 
-    /// scikit-learn's diabetes data (442 × 10, target: disease progression), shipped with the
-    /// benchmark as a resource.
+    /// scikit-learn's diabetes data (442 × 10, target: disease progression), the copy the tests
+    /// use too (a resource of _TestSupport).
     public static func diabetes() throws(ParseError) -> CSVDataset {
         try CSVDataset(table: diabetesTable())
     }
 
     /// The shipped diabetes file as read, in raw units (the lasso comparison uses it unscaled).
     static func diabetesTable() throws(ParseError) -> CSVTable {
-        guard let url = Bundle.module.url(forResource: "diabetes", withExtension: "csv") else {
-            throw ParseError(message: "diabetes.csv is missing from the benchmark's resources")
-        }
-        do { return try CSVReader.read(contentsOf: url.path) } catch { throw ParseError(message: error.description) }
+        do { return try CSVReader.read(contentsOf: Datasets.diabetesPath) } catch { throw ParseError(message: error.description) }
     }
 
     /// The ridge and lasso problems of this data set, with the benchmark's α rules

@@ -1,4 +1,4 @@
-// ridgelasso-benchmark: exact ridge and coordinate descent against gradient descent (default),
+// ridgelasso-benchmark: exact ridge and coordinate descent against gradient methods (default),
 // plus the ridge-solver, lasso-comparison, selection and CSV timings (--task).
 // Tables on stdout, progress on stderr, JSON and SVG plots with --output DIR. See --help.
 import BenchmarkSuite

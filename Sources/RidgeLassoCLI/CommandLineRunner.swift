@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RidgeLasso
+import RidgeLassoCSV
 
 /// A subcommand that computes its whole standard output before anything is printed, so that an
 /// error never leaves partial output behind.

@@ -1,5 +1,6 @@
 import LinearAlgebra
 import RidgeLasso
+import RidgeLassoCSV
 
 /// The regression problem read from a CSV file: features X, response y, optional sample weights.
 struct Design {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LinearAlgebra
 import RidgeLasso
+import RidgeLassoCSV
 
 /// `ridgelasso predict`: predictions ŷ = Xw + b of a saved model for the rows of a CSV file.
 struct PredictCommand: OutputProducingCommand {

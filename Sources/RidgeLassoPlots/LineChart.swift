@@ -20,49 +20,71 @@ import Foundation
 public struct LineChart: Sendable {
     /// A labelled polyline.
     public struct Series: Sendable, Equatable {
+        /// The legend label.
         public var name: String
+        /// The abscissae, one per point.
         public var x: [Double]
+        /// The ordinates, one per point.
         public var y: [Double]
+        /// Drawn dashed (e.g. stochastic methods).
         public var dashed: Bool
+        /// An SVG color; `nil` takes the next color of ``LineChart/palette``.
         public var color: String?
     }
 
     /// A shaded region between `lower` and `upper` over `x`.
     public struct Band: Sendable, Equatable {
+        /// The legend label (`nil`: not in the legend).
         public var name: String?
+        /// The abscissae, one per point.
         public var x: [Double]
+        /// The lower edge, one value per point.
         public var lower: [Double]
+        /// The upper edge, one value per point.
         public var upper: [Double]
+        /// An SVG color; `nil` takes the next color of ``LineChart/palette``.
         public var color: String?
     }
 
     /// A vertical line at `x` with a label.
     public struct Marker: Sendable, Equatable {
+        /// Where the line stands on the x axis.
         public var x: Double
+        /// The text written beside it.
         public var label: String
     }
 
+    /// The title above the plot.
     public var title: String
+    /// The x axis label.
     public var xLabel: String
+    /// The y axis label.
     public var yLabel: String
+    /// Linear or log₁₀ x axis.
     public var xScale: AxisScale
+    /// Linear or log₁₀ y axis.
     public var yScale: AxisScale
     /// Total size in pixels (defaults 760 × 480).
     public var width: Double = 760
+    /// Total height in pixels (see ``width``).
     public var height: Double = 480
     /// Whether to draw the legend box (default true).
     public var showsLegend = true
     /// Whether to write each series' name at its last drawable point (default false; useful for
     /// coefficient paths with many lines).
     public var labelsLineEnds = false
+    /// The lines, in the order added.
     public private(set) var series: [Series] = []
+    /// The shaded bands, drawn under the lines.
     public private(set) var bands: [Band] = []
+    /// The vertical markers.
     public private(set) var markers: [Marker] = []
 
     /// The Tableau-10 palette, cycled through by series in order.
     public static let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                                  "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
 
+    /// An empty chart with a title, axis labels and axis scales.
     public init(title: String, xLabel: String, yLabel: String,
                 xScale: AxisScale = .linear, yScale: AxisScale = .linear) {
         self.title = title

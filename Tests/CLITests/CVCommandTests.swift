@@ -1,13 +1,15 @@
 import Foundation
 import LinearAlgebra
 import RidgeLasso
+import RidgeLassoCSV
 import Testing
+import _TestSupport
 
 /// `ridgelasso cv`: the same choice and refit as the library, a model file `predict` reads,
 /// the plot, and bad input.
 @Suite("ridgelasso cv")
 struct CVCommandTests {
-    static let diabetes = Fixture.path("diabetes.csv")
+    static let diabetes = Datasets.diabetesPath
 
     /// X and y of the diabetes fixture, as the CLI reads them (the last column is the target).
     static func data() throws -> (Matrix, [Double]) {

@@ -1,7 +1,9 @@
 import Foundation
 import LinearAlgebra
 import RidgeLasso
+import RidgeLassoCSV
 import Testing
+import _TestSupport
 
 /// `ridgelasso fit` on small files, against closed forms and against the library called directly.
 ///
@@ -93,7 +95,7 @@ struct FitCommandTests {
         let expected = [1.5 / 1.5, 1.0 / 1.5, -0.5 / 4.5]
         for j in 0..<3 { #expect(abs(w[j] - expected[j]) <= 1e-9, "w[\(j)] = \(w[j])") }
 
-        let diabetes = Fixture.path("diabetes.csv")
+        let diabetes = Datasets.diabetesPath
         let tight = try CLIProcess.run(["fit", "--model", "lasso", "--alpha", "0.01", "--max-iter", "1",
                                         "--tol", "1e-12", diabetes])
         #expect(tight.status == 0)
@@ -105,7 +107,7 @@ struct FitCommandTests {
 
     @Test("the CLI prints exactly what the library computes, digit for digit (diabetes)")
     func matchesLibrary() throws {
-        let path = Fixture.path("diabetes.csv")
+        let path = Datasets.diabetesPath
         let table = try CSVReader.read(contentsOf: path)
         let p = table.values.columns - 1
         let x = table.values.selectingColumns(Array(0..<p))

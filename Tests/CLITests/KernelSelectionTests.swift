@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import Testing
+import _TestSupport
 
 /// `ridgelasso --version`, `ridgelasso blas` and the start with better OpenBLAS kernels, through
 /// the built executable. The fallback does not happen on a machine whose OpenBLAS knows its CPU,
@@ -53,7 +54,7 @@ struct KernelSelectionTests {
         #expect(chosen.stdout == "\(best)\n")
 
         // The same fit in the new process: arguments pass through, and the kernels agree.
-        let arguments = ["fit", "--model", "ridge", "--alpha", "1", Fixture.path("diabetes.csv")]
+        let arguments = ["fit", "--model", "ridge", "--alpha", "1", Datasets.diabetesPath]
         let switched = try CLIProcess.run(arguments, environment: assumed)
         let plain = try CLIProcess.run(arguments, environment: Self.environment())
         #expect(switched.status == 0 && plain.status == 0)

@@ -3,7 +3,9 @@ import Foundation
 import FoundationXML
 #endif
 import RidgeLasso
+import RidgeLassoCSV
 import Testing
+import _TestSupport
 
 /// `ridgelasso path`: the grid, the closed-form path of an orthogonal design, and the SVG.
 @Suite("ridgelasso path")
@@ -51,7 +53,7 @@ struct PathCommandTests {
         #expect(en["l1_ratio"] as? Double == 0.5)
         // Without an intercept: xⱼᵀy = (8, 6, −4) as the columns have mean 0, ‖·‖ unchanged → 2 again;
         // a shifted column changes it: use diabetes and compare with the library.
-        let path = Fixture.path("diabetes.csv")
+        let path = Datasets.diabetesPath
         let table = try CSVReader.read(contentsOf: path)
         let p = table.values.columns - 1
         let x = table.values.selectingColumns(Array(0..<p)), y = table.values.column(p)
@@ -78,7 +80,7 @@ struct PathCommandTests {
     func plot() throws {
         let dir = try temporaryDirectory()
         let svg = dir.appendingPathComponent("path.svg")
-        let r = try CLIProcess.run(["path", "--model", "lasso", "--plot", svg.path, Fixture.path("diabetes.csv")])
+        let r = try CLIProcess.run(["path", "--model", "lasso", "--plot", svg.path, Datasets.diabetesPath])
         #expect(r.status == 0, "\(r.stderr)")
         let data = try Data(contentsOf: svg)
         let parser = XMLParser(data: data)

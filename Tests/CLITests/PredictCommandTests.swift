@@ -1,12 +1,14 @@
 import Foundation
 import LinearAlgebra
 import RidgeLasso
+import RidgeLassoCSV
 import Testing
+import _TestSupport
 
 /// `ridgelasso predict`: the fit --output → predict round trip, column matching, mismatches.
 @Suite("ridgelasso predict")
 struct PredictCommandTests {
-    static let diabetes = Fixture.path("diabetes.csv")
+    static let diabetes = Datasets.diabetesPath
 
     /// The diabetes features and response, read in-process.
     static func diabetesData() throws -> (x: Matrix, y: [Double], names: [String]) {

@@ -1,5 +1,6 @@
 import Testing
 import LinearAlgebra
+import RidgeLasso
 
 @Suite struct SinglePrecisionMatrixTests {
     /// Every entry of the single-precision Aᵀv lies within its bound of the double-precision
@@ -10,7 +11,7 @@ import LinearAlgebra
         var a = randomMatrix(n, p, seed: 17)
         for i in 0..<n { a[i, 3] *= 1e-40; a[i, 4] *= 1e30; a[i, 5] = 0 }
         for i in 0..<n where i % 7 == 0 { a[i, 6] = 1e-44 }
-        var rng = SeededGenerator(seed: 18)
+        var rng = SplitMix64(seed: 18)
         let v = (0..<n).map { _ in Double.random(in: -1..<1, using: &rng) * (1 + Double.random(in: 0..<100, using: &rng)) }
         let shadow = try #require(a.storage.withUnsafeBufferPointer { SinglePrecisionMatrix(rows: n, columns: p, $0.baseAddress!) })
         var y = [Double](repeating: 0, count: p)

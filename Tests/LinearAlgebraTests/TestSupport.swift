@@ -1,24 +1,12 @@
 import LinearAlgebra
+import RidgeLasso
+import _TestSupport
 
-/// SplitMix64: a tiny seeded generator so random tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A rows × columns matrix of uniform entries in [-1, 1).
 func randomMatrix(_ rows: Int, _ columns: Int, seed: UInt64) -> Matrix {
-    var g = SeededGenerator(seed: seed)
-    var m = Matrix(rows: rows, columns: columns)
-    for k in 0..<(rows * columns) { m.storage[k] = Double.random(in: -1..<1, using: &g) }
-    return m
+    var g = SplitMix64(seed: seed)
+    return g.uniformMatrix(rows, columns)
 }
 
 /// The textbook triple loop, as an independent reference for BLAS products.

@@ -1,13 +1,76 @@
+import Foundation
 import LinearAlgebra
 import RidgeLasso
 import Testing
+import _TestSupport
 
-/// The README's "Use from Swift" example, call for call, on seeded data: it must compile and
-/// its results must agree with each other, so the README cannot rot.
+/// The README's quick start, exactly as printed (the test compares its own code with the README's
+/// block), and a tour of the main calls on seeded data, whose results must agree with each other.
 @Suite("README example")
 struct ReadmeExampleTests {
-    @Test("every call in the README runs and the results agree")
-    func readme() throws {
+    @Test("the README's quick start is this code, runs, and finds y = 1 + 2·x₁ − x₂")
+    func quickStart() throws {
+        // README quick start: begin
+        // Eight observations of two features; y = 1 + 2·x₁ − x₂ exactly.
+        let x = try Matrix(rows: [[0, 1], [1, 0], [2, 1], [3, 3], [4, 2], [5, 5], [6, 2], [7, 6]])
+        let y: [Double] = [0, 3, 4, 4, 7, 6, 11, 9]
+
+        let ridge = try Ridge(alpha: 0.01).fit(x, y)      // exact, through LAPACK
+        print(ridge.coefficients, ridge.intercept, ridge.solverUsed)
+
+        let lasso = try Lasso(alpha: 0.05).fit(x, y)      // coordinate descent
+        print(lasso.coefficients, lasso.converged, lasso.dualityGap)
+
+        let predictions = try lasso.predict(x)
+        print(predictions)
+        // README quick start: end
+
+        // A small α barely moves the exact solution (2, −1), b = 1.
+        #expect(abs(ridge.coefficients[0] - 2) < 1e-2 && abs(ridge.coefficients[1] + 1) < 1e-2)
+        #expect(abs(ridge.intercept - 1) < 5e-2)
+        #expect(lasso.converged && lasso.dualityGap >= 0)
+        #expect(lasso.coefficients[0] > 1.5 && lasso.coefficients[1] < -0.5)
+        for i in 0..<8 { #expect(abs(predictions[i] - y[i]) < 0.5) }
+
+        // The code above, line for line, is the README's block (its imports aside).
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+        let printed = try #require(Self.block(after: "## Quick start", in: readme))
+            .filter { !$0.hasPrefix("import ") }
+        let tested = try #require(Self.lines(of: source, between: "// README quick start: begin",
+                                             and: "// README quick start: end"))
+        #expect(Self.trimmed(printed) == Self.trimmed(tested))
+    }
+
+    /// The lines of the first ```swift block after `heading`.
+    static func block(after heading: String, in text: String) -> [String]? {
+        guard let start = text.range(of: heading) else { return nil }
+        let lines = text[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let open = lines.firstIndex(of: "```swift"),
+              let close = lines[(open + 1)...].firstIndex(of: "```") else { return nil }
+        return Array(lines[(open + 1)..<close])
+    }
+
+    /// The lines strictly between two marker lines.
+    static func lines(of text: String, between begin: String, and end: String) -> [String]? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let b = lines.firstIndex(where: { $0.contains(begin) }),
+              let e = lines.firstIndex(where: { $0.contains(end) }), b < e else { return nil }
+        return Array(lines[(b + 1)..<e])
+    }
+
+    /// Lines without surrounding spaces, blank lines at either end dropped.
+    static func trimmed(_ lines: [String]) -> [String] {
+        var out = lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        while out.first == "" { out.removeFirst() }
+        while out.last == "" { out.removeLast() }
+        return out
+    }
+
+    @Test("the main calls run and the results agree")
+    func tour() throws {
         var g = SplitMix64(seed: 2026)
         var rowsOfFeatures: [[Double]] = []
         var response: [Double] = []

@@ -1,7 +1,7 @@
 import LinearAlgebra
 import RidgeLasso
 
-// Model-selection timings (issue 7): choosing ridge's α from 50 candidates against one ridge fit,
+// Model-selection timings: choosing ridge's α from 50 candidates against one ridge fit,
 // and K-fold lasso cross-validation against one lasso path, each baseline measured in the same
 // run on the same data. Medians of repeated runs, release build; see `measureRidgeSelection` and
 // `measureLassoSelection`. Benchmarks/compare/cv_compare.py times scikit-learn and glmnet on the

@@ -51,6 +51,7 @@ public struct Adam: Sendable {
     /// over the data, off the clock; a benchmark that only needs its monitor turns it off.
     public var recordsObjective = true
 
+    /// The settings; each parameter sets the property of the same name (defaults as listed there).
     public init(
         learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
         batchSize: Int = 32, epochs: Int = 100, regularization: WeightRegularization = .none,

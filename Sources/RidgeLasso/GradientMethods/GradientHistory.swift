@@ -17,6 +17,7 @@ public struct GradientHistoryPoint: Sendable, Equatable {
     /// The value the caller's ``GradientMonitor`` returned for the current iterate, if any.
     public let error: Double?
 
+    /// A recorded point; each parameter sets the property of the same name.
     public init(iteration: Int, seconds: Double, objective: Double?, dualityGap: Double?, error: Double?) {
         self.iteration = iteration
         self.seconds = seconds

@@ -44,6 +44,7 @@ public struct ProximalGradientDescent: Sendable {
     /// many iterations, plus the start and the end (0, the default: record nothing).
     public var historyInterval: Int
 
+    /// The settings; each parameter sets the property of the same name (defaults as listed there).
     public init(
         alpha: Double = 1, l1Ratio: Double = 1, fitIntercept: Bool = true,
         acceleration: GradientAcceleration = .nesterov, tolerance: Double = 1e-4,

@@ -42,6 +42,7 @@ public struct RidgeGradientDescent: Sendable {
     /// over the data, off the clock; a benchmark that only needs its monitor turns it off.
     public var recordsObjective = true
 
+    /// The settings; each parameter sets the property of the same name (defaults as listed there).
     public init(
         alpha: Double = 1, fitIntercept: Bool = true, acceleration: GradientAcceleration = .plain,
         tolerance: Double = 1e-8, maximumIterations: Int = 10_000, maximumSeconds: Double? = nil,

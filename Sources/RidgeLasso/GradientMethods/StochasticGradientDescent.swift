@@ -43,6 +43,7 @@ public struct StochasticGradientDescent: Sendable {
     /// over the data, off the clock; a benchmark that only needs its monitor turns it off.
     public var recordsObjective = true
 
+    /// The settings; each parameter sets the property of the same name (defaults as listed there).
     public init(
         learningRate: Double? = nil, batchSize: Int = 32, epochs: Int = 100,
         regularization: WeightRegularization = .none, fitIntercept: Bool = true, seed: UInt64 = 0,

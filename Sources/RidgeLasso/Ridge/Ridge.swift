@@ -35,6 +35,8 @@ public struct Ridge: Sendable {
     /// bound ε·κ ≈ 2.2e-10 still leaves 9–10 significant digits. Below it, QR (error ∝ √κ·ε).
     public static let choleskyReciprocalConditionThreshold = 1e-6
 
+    /// Ridge with strength `alpha` (≥ 0; 0 is least squares), an unpenalized intercept unless
+    /// `fitIntercept` is false, and the given solver (``RidgeSolver/auto`` by default).
     public init(alpha: Double = 1, fitIntercept: Bool = true, solver: RidgeSolver = .auto) {
         self.alpha = alpha
         self.fitIntercept = fitIntercept

@@ -57,6 +57,7 @@ public struct ElasticNetCV: Sendable {
     /// Threads for the fold paths (default nil = all cores). Results do not depend on it.
     public var threads: Int?
 
+    /// The settings; each parameter sets the property of the same name (defaults as listed there).
     public init(
         l1Ratios: [Double] = [0.5], alphas: [Double]? = nil, alphaCount: Int = 100, epsilon: Double = 1e-3,
         folds: CrossValidationFolds = .shuffled(count: 5, seed: 0), rule: SelectionRule = .minimum,

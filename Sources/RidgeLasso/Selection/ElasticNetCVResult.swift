@@ -48,6 +48,8 @@ public struct ElasticNetCVResult: LinearPredictor, Sendable {
         fullPaths.allSatisfy(\.allConverged) && foldDiagnostics.allSatisfy { $0.allSatisfy { !$0.converged.contains(false) } }
     }
 
+    /// The refit model's coefficients (``ElasticNetModel/coefficients``).
     public var coefficients: [Double] { model.coefficients }
+    /// The refit model's intercept (``ElasticNetModel/intercept``).
     public var intercept: Double { model.intercept }
 }

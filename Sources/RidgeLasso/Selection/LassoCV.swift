@@ -11,6 +11,8 @@ public struct LassoCV: Sendable {
     /// The settings, with `l1Ratios == [1]`.
     public var elasticNetCV: ElasticNetCV
 
+    /// ``ElasticNetCV`` with `l1Ratios == [1]`; each parameter sets the ``ElasticNetCV`` property
+    /// of the same name.
     public init(
         alphas: [Double]? = nil, alphaCount: Int = 100, epsilon: Double = 1e-3,
         folds: CrossValidationFolds = .shuffled(count: 5, seed: 0), rule: SelectionRule = .minimum,

@@ -69,6 +69,7 @@ public struct RidgeCV: Sendable {
     /// safe, otherwise QR or SVD, exactly as ``Ridge``).
     public var solver: RidgeSolver
 
+    /// The settings; each parameter sets the property of the same name (defaults as listed there).
     public init(
         alphas: [Double],
         fitIntercept: Bool = true,

@@ -25,7 +25,9 @@ public struct RidgeCVResult: LinearPredictor, Sendable {
     /// The ridge model refit on all rows at ``alpha`` by ``Ridge``.
     public let model: RidgeModel
 
+    /// The refit model's coefficients (``RidgeModel/coefficients``).
     public var coefficients: [Double] { model.coefficients }
+    /// The refit model's intercept (``RidgeModel/intercept``).
     public var intercept: Double { model.intercept }
 
     /// Target `t` of an evaluation, with its refit model.

@@ -1,39 +1,17 @@
 import LinearAlgebra
 @testable import RidgeLasso
+import _TestSupport
 
-/// Seeded data for the gradient-method tests (SplitMix64 + Box–Muller; no Foundation randomness).
-struct GradientTestRandom {
-    private var source: SplitMix64
-    init(seed: UInt64) { source = SplitMix64(seed: seed) }
-    mutating func next() -> UInt64 {
-        source.next()
-    }
-    mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) * 0x1p-53 }
-    mutating func gaussian() -> Double {
-        let u = uniform(), v = uniform()
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
-    }
-}
+/// Seeded data for the gradient-method tests: the shared generator and problems of _TestSupport.
+typealias GradientTestRandom = SplitMix64
 
 import Foundation
 
 enum GradientTestData {
-    /// X (n × p) Gaussian with column j scaled by `scales[j]` (ill-conditioning on demand), and
-    /// y = Xβ + 3 + 0.1·noise with β = (1, −2, 3, …).
+    /// See ``Problems/scaledGaussian(n:p:seed:scales:)``.
     static func problem(n: Int, p: Int, seed: UInt64, scales: [Double]? = nil) -> (Matrix, [Double]) {
-        var rng = GradientTestRandom(seed: seed)
-        var x = Matrix(rows: n, columns: p)
-        for j in 0..<p {
-            let s = scales?[j] ?? 1
-            for i in 0..<n { x[i, j] = s * rng.gaussian() + 0.5 }
-        }
-        let beta: [Double] = (0..<p).map { (j: Int) -> Double in
-            let magnitude = Double(j % 5 + 1)
-            return j % 2 == 0 ? magnitude : -magnitude
-        }
-        var y = (try? x.times(beta)) ?? []
-        for i in 0..<n { y[i] += 3 + 0.1 * rng.gaussian() }
-        return (x, y)
+        let problem = Problems.scaledGaussian(n: n, p: p, seed: seed, scales: scales)
+        return (problem.x, problem.y)
     }
 
     /// The exact ridge solution of ‖y − Xw − b‖² + α‖w‖² by Cholesky of XcᵀXc + αI.
@@ -53,15 +31,6 @@ enum GradientTestData {
         return num / max(den, .leastNormalMagnitude)
     }
 
-    /// A design whose centered columns are exactly orthogonal with XcᵀXc = n·I (Hadamard-like
-    /// ±1 columns from a Sylvester construction), so the lasso and elastic net have closed forms.
-    static func orthogonalDesign(logRows: Int, p: Int) -> Matrix {
-        let n = 1 << logRows
-        var x = Matrix(rows: n, columns: p)
-        for j in 0..<p {
-            let col = j + 1  // skip the constant Walsh column so the columns have zero mean
-            for i in 0..<n { x[i, j] = (i & col).nonzeroBitCount % 2 == 0 ? 1 : -1 }
-        }
-        return x
-    }
+    /// See ``Problems/orthogonalDesign(logRows:p:)``.
+    static func orthogonalDesign(logRows: Int, p: Int) -> Matrix { Problems.orthogonalDesign(logRows: logRows, p: p) }
 }

@@ -46,7 +46,7 @@ def write_data(name, x, y):
 
 def main():
     datasets = {}
-    raw = np.loadtxt(os.path.join(HERE, "diabetes.csv"), delimiter=",", skiprows=1)
+    raw = np.loadtxt(os.path.join(HERE, "..", "..", "..", "_TestSupport", "Data", "diabetes.csv"), delimiter=",", skiprows=1)
     datasets["diabetes"] = (raw[:, :10], raw[:, 10])
     datasets["tall"] = ar1(60, 12, 0.5, 1, 5)
     datasets["wide"] = ar1(30, 80, 0.5, 2, 6)

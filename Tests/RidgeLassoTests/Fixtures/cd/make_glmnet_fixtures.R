@@ -12,7 +12,7 @@
 suppressMessages(library(glmnet))
 read_data <- function(name) {
   if (name == "diabetes") {
-    d <- as.matrix(read.csv("diabetes.csv"))
+    d <- as.matrix(read.csv("../../../_TestSupport/Data/diabetes.csv"))
   } else {
     d <- as.matrix(read.csv(paste0("data_", name, ".csv"), header = FALSE))
   }

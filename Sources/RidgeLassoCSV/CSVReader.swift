@@ -1,0 +1,594 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import LinearAlgebra
+
+/// Reads a numeric CSV file — a header row of column names, then rows of numbers — into a
+/// column-major `Matrix` (a ``CSVTable``).
+///
+/// The format accepted:
+/// - Fields are separated by commas; lines end in LF or CRLF; the last line may or may not end
+///   in a newline, and blank lines at the end of the file are ignored (a blank line *between*
+///   data rows is an error: it would silently shift every later row).
+/// - The header follows RFC 4180: a field may be quoted with `"`, a quote inside a quoted field is
+///   written `""`, and a quoted field may span lines. Spaces around a field (outside quotes) are
+///   trimmed. Names must be non-empty and distinct. A UTF-8 byte-order mark is skipped.
+/// - Every data cell is a decimal number as `strtod` reads it in the C locale (`1`, `-2.5`,
+///   `3e-7`, `0x1p-3`), optionally surrounded by spaces or double quotes. Empty cells, text,
+///   and non-finite values (`nan`, `inf`, or a literal that overflows, such as `1e999`) are
+///   errors naming the file, line, row and column.
+/// - Every data row has as many fields as the header.
+///
+/// Numbers are converted exactly (correctly rounded): short decimals, those with at most 19
+/// significant digits, a mantissa below 2⁵³ and a power of ten of at most 22, go through the exact
+/// fast path m·10ᵉ or m/10⁻ᵉ (Clinger, 1990: both operands are exact doubles, so one IEEE
+/// operation rounds correctly); all others go to the C library's correctly rounded `strtod`.
+///
+/// Cost: the file is read in 1 MiB chunks (never held whole in memory), once to count its lines
+/// (which sizes the matrix exactly and finds a line start near the middle) and once to parse,
+/// straight from the bytes into the matrix storage (no string per cell), so the memory used is
+/// one `n × p` matrix plus two chunks. Files of 8 MiB or more are parsed as two halves on two
+/// threads when two processors are online; the result, and the error reported (that of the
+/// earliest bad line), are the same as a serial parse. Eight digits at a time are converted with
+/// one 64-bit SWAR step.
+///
+/// Reference: W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990.
+/// RFC 4180, "Common Format and MIME Type for Comma-Separated Values (CSV) Files", 2005.
+public enum CSVReader {
+    /// Reads the CSV file at `path`.
+    /// - Throws: ``CSVError`` naming the problem, with file, line, row and column where they apply.
+    public static func read(contentsOf path: String) throws(CSVError) -> CSVTable {
+        try read(contentsOf: path, parallelThreshold: parallelThreshold)
+    }
+
+    /// Reads `path`, parsing it as two halves in parallel when it has at least
+    /// `parallelThreshold` bytes (tests lower it to exercise the split on small files).
+    static func read(contentsOf path: String, parallelThreshold: Int) throws(CSVError) -> CSVTable {
+        let input = try ByteInput(path: path)
+        defer { input.close() }
+        return try parse(input, parallelThreshold: parallelThreshold)
+    }
+
+    /// Parses CSV text held in memory; `source` names it in error messages.
+    public static func parse(_ bytes: [UInt8], source: String = "<memory>") throws(CSVError) -> CSVTable {
+        let input = ByteInput(bytes: bytes, source: source)
+        defer { input.close() }
+        return try parse(input, parallelThreshold: Int.max)
+    }
+
+    /// Parses CSV text held in a `String`.
+    public static func parse(_ text: String, source: String = "<memory>") throws(CSVError) -> CSVTable {
+        try parse(Array(text.utf8), source: source)
+    }
+
+    // MARK: - Parsing
+
+    /// Files of at least this many bytes are parsed as two halves on two threads (when the
+    /// machine has two processors or more).
+    static let parallelThreshold = 8 << 20
+
+    private static func parse(_ input: ByteInput, parallelThreshold: Int) throws(CSVError) -> CSVTable {
+        let file = input.source
+        // Pass 1: an upper bound on the number of lines, so the matrix is allocated once, and a
+        // line start near the middle of a large file.
+        let parallel = input.isRegularFile && onlineProcessors >= 2
+        let count = try input.countLines(splitThreshold: parallel ? max(1, parallelThreshold) : Int.max)
+        guard let header = try readHeader(input) else { throw .emptyFile(file: file) }
+        let p = header.names.count
+        // Each data row holds at least 2p bytes ("d," × p with a newline), another upper bound
+        // that keeps a long header over short ragged rows from asking for a huge allocation.
+        let byBytes = (input.totalBytes - header.bytes) / (2 * p) + 1
+        let capacity = max(1, min(count.lines - header.lines, byBytes))
+        guard capacity.multipliedReportingOverflow(by: p).overflow == false else {
+            throw .unreadable(file: file, reason: "too large to hold in memory")
+        }
+        var split = count.split
+        if let s = split, s.offset <= header.bytes || s.linesBefore <= header.lines { split = nil }
+
+        var failure: CSVError?
+        var rows = 0
+        let storage = [Double](unsafeUninitializedCapacity: capacity * p) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            do throws(CSVError) {
+                if let split {
+                    rows = try parseHalves(input, split: split, header: header, into: base, capacity: capacity)
+                } else {
+                    rows = try parseRows(input, names: header.names, firstLine: header.lines + 1, firstRow: 0,
+                                         into: base, capacity: capacity).rows
+                }
+            } catch {
+                failure = error
+                return
+            }
+            // Close the gaps between columns (column j was written at j·capacity).
+            if rows < capacity {
+                for j in 1..<max(p, 1) {
+                    (base + j * rows).update(from: base + j * capacity, count: rows)
+                }
+            }
+            initialized = rows * p
+        }
+        if let failure { throw failure }
+        guard rows > 0 else { throw .noDataRows(file: file) }
+        let matrix: Matrix
+        do { matrix = try Matrix(rows: rows, columns: p, columnMajor: storage) } catch {
+            throw .unreadable(file: file, reason: "internal error: \(error)")
+        }
+        return CSVTable(columnNames: header.names, values: matrix, source: file)
+    }
+
+    /// Parses the data rows as two halves on two threads, split at a line start.
+    /// Reports the error of the earliest line, as a serial parse would.
+    private static func parseHalves(
+        _ input: ByteInput, split: (offset: Int, linesBefore: Int), header: Header,
+        into storage: UnsafeMutablePointer<Double>, capacity: Int
+    ) throws(CSVError) -> Int {
+        let second = try ByteInput(path: input.source, offset: split.offset)
+        defer { second.close() }
+        input.limit(to: split.offset)
+        let firstRowOfSecond = split.linesBefore - header.lines
+        let halves = [
+            HalfParse(input: input, names: header.names, firstLine: header.lines + 1, firstRow: 0,
+                      storage: storage, capacity: capacity),
+            HalfParse(input: second, names: header.names, firstLine: split.linesBefore + 1,
+                      firstRow: firstRowOfSecond, storage: storage, capacity: capacity),
+        ]
+        // The same mechanism as the library's parallel tasks: Dispatch runs both halves (one on
+        // the calling thread) and returns when both are done.
+        DispatchQueue.concurrentPerform(iterations: 2) { halves[$0].run() }
+        let a = try halves[0].outcome.get()
+        let b = halves[1].outcome
+        if let blank = a.trailingBlank {
+            // A blank line is allowed only at the end: any line of the second half after it is an error.
+            if case .failure = b { throw .blankLine(file: input.source, line: blank) }
+            if let r = try? b.get(), r.rows > 0 { throw .blankLine(file: input.source, line: blank) }
+        }
+        let r = try b.get()
+        guard r.rows > 0 else { return a.rows }
+        guard a.rows == firstRowOfSecond else {
+            throw .unreadable(file: input.source, reason: "internal error: the first half has \(a.rows) rows")
+        }
+        return firstRowOfSecond + r.rows
+    }
+
+    /// The parse of one half; its result is read once both halves are done.
+    private final class HalfParse: @unchecked Sendable {
+        let input: ByteInput
+        let names: [String]
+        let firstLine: Int
+        let firstRow: Int
+        let storage: UnsafeMutablePointer<Double>
+        let capacity: Int
+        var result: Result<Segment, CSVError>?
+
+        init(input: ByteInput, names: [String], firstLine: Int, firstRow: Int,
+             storage: UnsafeMutablePointer<Double>, capacity: Int) {
+            self.input = input
+            self.names = names
+            self.firstLine = firstLine
+            self.firstRow = firstRow
+            self.storage = storage
+            self.capacity = capacity
+        }
+
+        /// The result once ``run()`` has returned.
+        var outcome: Result<Segment, CSVError> {
+            result ?? .failure(.unreadable(file: input.source, reason: "internal error: no result"))
+        }
+
+        func run() {
+            result = Result { () throws(CSVError) in
+                try CSVReader.parseRows(input, names: names, firstLine: firstLine, firstRow: firstRow,
+                                        into: storage, capacity: capacity)
+            }
+        }
+    }
+
+    private struct Header {
+        var names: [String]
+        /// Physical lines the header took (more than 1 when a quoted name holds a newline).
+        var lines: Int
+        /// Bytes the header took, newlines included.
+        var bytes: Int
+    }
+
+    /// Reads and validates the header record; `nil` when the file holds nothing but blank lines.
+    private static func readHeader(_ input: ByteInput) throws(CSVError) -> Header? {
+        var record: [UInt8] = []
+        var lines = 0
+        var bytes = 0
+        var quotes = 0
+        while let line = try input.nextLine() {
+            lines += 1
+            bytes += line.count + 1
+            var start = line.start, count = line.count
+            if lines == 1, count >= 3, start[0] == 0xEF, start[1] == 0xBB, start[2] == 0xBF {
+                start += 3; count -= 3   // UTF-8 byte-order mark
+            }
+            if count > 0, start[count - 1] == UInt8(ascii: "\r") { count -= 1 }
+            let chunk = UnsafeBufferPointer(start: start, count: count)
+            if lines > 1 { record.append(UInt8(ascii: "\n")) }
+            record.append(contentsOf: chunk)
+            for b in chunk where b == UInt8(ascii: "\"") { quotes += 1 }
+            if quotes % 2 == 0 { break }   // a quoted field that spans lines continues otherwise
+        }
+        if lines == 0 { return nil }
+        if quotes % 2 != 0 {
+            throw .malformedHeader(file: input.source, line: 1, reason: "unterminated quoted field")
+        }
+        if record.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+            // Blank first line: an empty file when nothing else follows.
+            if try input.restIsBlank() { return nil }
+            throw .malformedHeader(file: input.source, line: 1, reason: "the first line is blank; expected the column names")
+        }
+        let names = try splitHeader(record, file: input.source)
+        var seen: [String: Int] = [:]
+        for (j, name) in names.enumerated() {
+            if name.isEmpty { throw .emptyColumnName(file: input.source, column: j + 1) }
+            if let first = seen[name] {
+                throw .duplicateColumnName(file: input.source, name: name, first: first + 1, second: j + 1)
+            }
+            seen[name] = j
+        }
+        return Header(names: names, lines: lines, bytes: bytes)
+    }
+
+    /// Splits one header record into trimmed, unquoted field values (RFC 4180).
+    private static func splitHeader(_ record: [UInt8], file: String) throws(CSVError) -> [String] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+        var names: [String] = []
+        var i = 0
+        let n = record.count
+        func isBlank(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+        while true {
+            while i < n, isBlank(record[i]) { i += 1 }
+            if i < n, record[i] == quote {
+                var field: [UInt8] = []
+                i += 1
+                while true {
+                    guard i < n else {
+                        throw .malformedHeader(file: file, line: 1, reason: "unterminated quoted field")
+                    }
+                    if record[i] == quote {
+                        if i + 1 < n, record[i + 1] == quote { field.append(quote); i += 2; continue }
+                        i += 1
+                        break
+                    }
+                    field.append(record[i])
+                    i += 1
+                }
+                while i < n, isBlank(record[i]) { i += 1 }
+                names.append(String(decoding: field, as: UTF8.self))
+                if i == n { return names }
+                guard record[i] == comma else {
+                    throw .malformedHeader(file: file, line: 1,
+                                           reason: "text after the closing quote of column \(names.count)")
+                }
+                i += 1
+            } else {
+                let start = i
+                while i < n, record[i] != comma { i += 1 }
+                var end = i
+                while end > start, isBlank(record[end - 1]) { end -= 1 }
+                names.append(String(decoding: record[start..<end], as: UTF8.self))
+                if i == n { return names }
+                i += 1
+            }
+        }
+    }
+
+    /// What parsing a run of lines found.
+    struct Segment {
+        /// Data rows parsed.
+        var rows: Int
+        /// The first of the blank lines that end the run, if it ends with blank lines.
+        var trailingBlank: Int?
+    }
+
+    /// Parses data rows into column-major `storage` (column j starts at j·capacity), the first
+    /// one at row index `firstRow`, its line being `firstLine`.
+    fileprivate static func parseRows(
+        _ input: ByteInput, names: [String], firstLine: Int, firstRow: Int,
+        into storage: UnsafeMutablePointer<Double>, capacity: Int
+    ) throws(CSVError) -> Segment {
+        let p = names.count
+        var lineNumber = firstLine - 1
+        var row = firstRow
+        var pendingBlank: Int?
+        let file = input.source
+        while let line = try input.nextLine() {
+            lineNumber += 1
+            var end = line.start + line.count
+            if end > line.start, end[-1] == UInt8(ascii: "\r") { end -= 1 }
+            var q = UnsafePointer(line.start)
+            let lineEnd = UnsafePointer(end)
+            while q < lineEnd, isBlank(q[0]) { q += 1 }
+            if q == lineEnd {
+                if pendingBlank == nil { pendingBlank = lineNumber }
+                continue
+            }
+            if let blank = pendingBlank { throw .blankLine(file: file, line: blank) }
+            guard row < capacity else {
+                throw .unreadable(file: file, reason: "the file changed while it was read")
+            }
+            q = UnsafePointer(line.start)
+            for j in 0..<p {
+                let cellStart = q
+                let parsed = parseCell(q, lineEnd)
+                guard let (value, next) = parsed else {
+                    // A row with the wrong number of fields is reported as such, not as a bad cell.
+                    let fields = countFields(UnsafePointer(line.start), lineEnd)
+                    if fields != p {
+                        throw .raggedRow(file: file, line: lineNumber, row: row + 1, fields: fields, expected: p)
+                    }
+                    let text = cellText(cellStart, lineEnd)
+                    throw .notANumber(file: file, line: lineNumber, row: row + 1, column: j + 1,
+                                      name: names[j], text: text)
+                }
+                guard value.isFinite else {
+                    throw .nonFinite(file: file, line: lineNumber, row: row + 1, column: j + 1,
+                                     name: names[j], text: cellText(cellStart, lineEnd))
+                }
+                storage[row + j * capacity] = value
+                if next == lineEnd {
+                    if j < p - 1 {
+                        throw .raggedRow(file: file, line: lineNumber, row: row + 1, fields: j + 1, expected: p)
+                    }
+                } else {
+                    // parseCell only stops at a comma or the line end.
+                    if j == p - 1 {
+                        let fields = countFields(UnsafePointer(line.start), lineEnd)
+                        throw .raggedRow(file: file, line: lineNumber, row: row + 1, fields: fields, expected: p)
+                    }
+                    q = next + 1
+                }
+            }
+            row += 1
+        }
+        return Segment(rows: row - firstRow, trailingBlank: pendingBlank)
+    }
+
+    @inline(__always)
+    private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+
+    /// Parses the cell that starts at `p`: blanks, a number (optionally in double quotes), blanks.
+    /// Returns the value and the position of the comma after the cell or `end`; `nil` when the
+    /// cell is not exactly one number.
+    @inline(__always)
+    private static func parseCell(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+        -> (Double, UnsafePointer<UInt8>)? {
+        var q = start
+        while q < end, isBlank(q[0]) { q += 1 }
+        guard q < end else { return nil }
+        var value: Double
+        if q[0] == UInt8(ascii: "\"") {
+            // "1.5": the number between quotes, blanks allowed inside.
+            var close = q + 1
+            while close < end, close[0] != UInt8(ascii: "\"") { close += 1 }
+            guard close < end else { return nil }
+            var r = q + 1
+            while r < close, isBlank(r[0]) { r += 1 }
+            guard r < close, let (v, after) = parseNumber(r, close) else { return nil }
+            r = after
+            while r < close, isBlank(r[0]) { r += 1 }
+            guard r == close else { return nil }
+            value = v
+            q = close + 1
+        } else {
+            guard let (v, after) = parseNumber(q, end) else { return nil }
+            value = v
+            q = after
+        }
+        while q < end, isBlank(q[0]) { q += 1 }
+        guard q == end || q[0] == UInt8(ascii: ",") else { return nil }
+        return (value, q)
+    }
+
+    /// The eight bytes at `p` as a number when all eight are ASCII digits (SWAR: one 64-bit load,
+    /// a digit test and three multiplications instead of eight dependent steps), and how many of
+    /// them are leading zeros. The caller guarantees 8 readable bytes.
+    @inline(__always)
+    private static func eightDigits(_ p: UnsafePointer<UInt8>) -> (UInt64, Int)? {
+        let raw = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+        // Every byte 0x30…0x39: high nibble 3, and adding 6 leaves the high nibble 3.
+        let highNibbles = raw & 0xF0F0_F0F0_F0F0_F0F0
+        let carried = (raw &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0
+        guard highNibbles | (carried >> 4) == 0x3333_3333_3333_3333 else { return nil }
+        let digits = raw &- 0x3030_3030_3030_3030   // bytes 0…9, first digit in the low byte
+        let nonzero = (digits &+ 0x7F7F_7F7F_7F7F_7F7F) & 0x8080_8080_8080_8080
+        let leadingZeros = nonzero.trailingZeroBitCount / 8
+        let mask: UInt64 = 0x0000_00FF_0000_00FF
+        let multiplier1: UInt64 = 100 | (1_000_000 << 32)
+        let multiplier2: UInt64 = 1 | (10_000 << 32)
+        let pairs: UInt64 = digits &* 10 &+ (digits >> 8)   // d₀·10 + d₁ in each even byte
+        let high: UInt64 = (pairs & mask) &* multiplier1
+        let low: UInt64 = ((pairs >> 16) & mask) &* multiplier2
+        return (((high &+ low) >> 32) & 0xFFFF_FFFF, leadingZeros)
+    }
+
+    /// Exact powers of ten 10⁰…10²² (all exactly representable as doubles).
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// Reads one number starting at `p` (not at a blank), stopping at the first byte that cannot
+    /// continue it. Returns the value and where it stopped, or `nil` when no number starts at `p`.
+    /// The bytes at and after `end` must hold a byte that ends a number (`,`, `\r`, `\n`, `"`, NUL).
+    @inline(__always)
+    private static func parseNumber(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+        -> (Double, UnsafePointer<UInt8>)? {
+        var q = p
+        var negative = false
+        if q < end, q[0] == UInt8(ascii: "-") || q[0] == UInt8(ascii: "+") {
+            negative = q[0] == UInt8(ascii: "-")
+            q += 1
+        }
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var exponent = 0
+        var sawDigit = false
+        var inexact = false
+        while end - q >= 8, significant <= 11, let (chunk, leadingZeros) = eightDigits(q) {
+            if mantissa == 0 { significant = 8 - leadingZeros } else { significant += 8 }
+            mantissa = mantissa &* 100_000_000 &+ chunk
+            sawDigit = true
+            q += 8
+        }
+        while q < end {
+            let d = q[0] &- 48
+            guard d < 10 else { break }
+            sawDigit = true
+            if significant < 19 {
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                if mantissa != 0 { significant += 1 }
+            } else {
+                exponent += 1
+                if d != 0 { inexact = true }
+            }
+            q += 1
+        }
+        if q < end, q[0] == UInt8(ascii: ".") {
+            q += 1
+            while end - q >= 8, significant <= 11, let (chunk, leadingZeros) = eightDigits(q) {
+                if mantissa == 0 { significant = 8 - leadingZeros } else { significant += 8 }
+                mantissa = mantissa &* 100_000_000 &+ chunk
+                exponent -= 8
+                sawDigit = true
+                q += 8
+            }
+            while q < end {
+                let d = q[0] &- 48
+                guard d < 10 else { break }
+                sawDigit = true
+                if significant < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(d)
+                    if mantissa != 0 { significant += 1 }
+                    exponent -= 1
+                } else if d != 0 {
+                    inexact = true
+                }
+                q += 1
+            }
+        }
+        if sawDigit, q < end, q[0] == UInt8(ascii: "e") || q[0] == UInt8(ascii: "E") {
+            var r = q + 1
+            var negativeExponent = false
+            if r < end, r[0] == UInt8(ascii: "-") || r[0] == UInt8(ascii: "+") {
+                negativeExponent = r[0] == UInt8(ascii: "-")
+                r += 1
+            }
+            var e = 0
+            var sawExponentDigit = false
+            while r < end {
+                let d = r[0] &- 48
+                guard d < 10 else { break }
+                sawExponentDigit = true
+                if e < 100_000 { e = e * 10 + Int(d) }
+                r += 1
+            }
+            if sawExponentDigit {
+                exponent += negativeExponent ? -e : e
+                q = r
+            } else {
+                return strtodNumber(p, end)   // "1e" or "1e+": let strtod decide (it stops at "e")
+            }
+        }
+        guard sawDigit, q < end ? !isNumberContinuation(q[0]) : true else {
+            return strtodNumber(p, end)   // inf, nan, hexadecimal, or not a number at all
+        }
+        if inexact { return strtodNumber(p, end) }
+        var value: Double
+        if mantissa == 0 {
+            value = 0
+        } else if mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
+            value = Double(mantissa)
+            value = exponent >= 0 ? value * powersOfTen[exponent] : value / powersOfTen[-exponent]
+        } else {
+            #if arch(x86_64) && !os(Windows) && !os(Android)
+            guard let v = extendedFastPath(mantissa, exponent) else { return strtodNumber(p, end) }
+            value = v
+            #else
+            return strtodNumber(p, end)
+            #endif
+        }
+        return (negative ? -value : value, q)
+    }
+
+    #if arch(x86_64) && !os(Windows) && !os(Android)
+    /// Exact powers of ten 10⁰…10²⁷ in the x87 80-bit format (5²⁷ < 2⁶⁴, so all are exact).
+    private static let extendedPowersOfTen: [Float80] = (0...27).map { k in
+        var x: Float80 = 1
+        for _ in 0..<k { x *= 10 }
+        return x
+    }
+
+    /// m·10ᵉ for m < 2⁶⁴ (17–19 significant digits) and |e| ≤ 27: m and 10^|e| are exact in the
+    /// 64-bit significand of `Float80`, so one operation rounds correctly to 64 bits; rounding that
+    /// to 53 bits is correct unless the 64-bit result sits within one unit of a halfway point
+    /// between two doubles (the 11 dropped bits near 100 0000 0000₂), where double rounding could
+    /// err: then `nil`, and the caller uses `strtod`.
+    @inline(__always)
+    private static func extendedFastPath(_ mantissa: UInt64, _ exponent: Int) -> Double? {
+        guard exponent >= -27, exponent <= 27 else { return nil }
+        let m = Float80(mantissa)
+        let r = exponent >= 0 ? m * extendedPowersOfTen[exponent] : m / extendedPowersOfTen[-exponent]
+        let dropped = r.significandBitPattern & 0x7FF
+        guard r.isNormal, dropped < 0x3FF || dropped > 0x401 else { return nil }
+        let d = Double(r)
+        return d.isFinite ? d : nil
+    }
+    #endif
+
+    /// Letters that may continue a number for `strtod` (hexadecimal digits, `x`, `p`, `inf`, `nan`…):
+    /// when one follows the decimal prefix, `strtod` reads the whole cell instead.
+    @inline(__always)
+    private static func isNumberContinuation(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            || b == UInt8(ascii: ".")
+    }
+
+    /// The C library's correctly rounded conversion, for the cases the fast path does not cover.
+    private static func strtodNumber(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+        -> (Double, UnsafePointer<UInt8>)? {
+        // strtod skips leading white space of any kind: make sure none is there.
+        guard p < end, isspace(Int32(p[0])) == 0 else { return nil }
+        var stop: UnsafeMutablePointer<CChar>?
+        let value = p.withMemoryRebound(to: CChar.self, capacity: 1) { c in strtod(c, &stop) }
+        guard let stop else { return nil }
+        let consumed = UnsafeRawPointer(stop) - UnsafeRawPointer(p)
+        guard consumed > 0, consumed <= end - p else { return nil }
+        return (value, p + consumed)
+    }
+
+    /// The text of the cell at `p` (up to the next comma or the line end), trimmed, for messages.
+    private static func cellText(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> String {
+        var a = p
+        while a < end, isBlank(a[0]) { a += 1 }
+        var b = a
+        while b < end, b[0] != UInt8(ascii: ",") { b += 1 }
+        while b > a, isBlank(b[-1]) { b -= 1 }
+        return String(decoding: UnsafeBufferPointer(start: a, count: b - a), as: UTF8.self)
+    }
+
+    /// Number of comma-separated fields on a data line.
+    private static func countFields(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Int {
+        var fields = 1
+        var q = p
+        while q < end { if q[0] == UInt8(ascii: ",") { fields += 1 }; q += 1 }
+        return fields
+    }
+}
+
+/// The number of processors online (1 when unknown): a split file is parsed in parallel only
+/// when there is a second one.
+private var onlineProcessors: Int {
+    let n = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+    return n > 0 ? n : 1
+}
