@@ -9,7 +9,9 @@ import CLAPACK
 /// γₙ = n·2⁻²⁴/(1 − n·2⁻²⁴) of Σᵢ|aᵢⱼvᵢ| ≤ ‖aⱼ‖‖v‖ in any summation order (Higham, §3.1), and
 /// values below `Float`'s normal range at most 2⁻¹²⁶ each in absolute terms.
 public struct SinglePrecisionMatrix: Sendable {
+    /// The number of rows of the original matrix.
     public let rows: Int
+    /// The number of columns of the original matrix.
     public let columns: Int
     private let storage: [Float]
     /// ‖aⱼ‖₂ of the original columns (double precision).
