@@ -6,11 +6,8 @@ extension CoordinateDescentSolver {
     func sweep(_ features: [Int], penalty: ElasticNetPenalty) -> Double {
         var maxChange = 0.0
         var flips = 0
-        let lam1 = penalty.l1, lam2 = penalty.l2, positive = penalty.positive
         let c = design.c
         features.withUnsafeBufferPointer { idx in
-            penalty.l1Weights.withUnsafeBufferPointer { a in
-                penalty.l2Weights.withUnsafeBufferPointer { b in
                     curvature.withUnsafeBufferPointer { d in
                         if scheme == .naive {
                             design.x.storage.withUnsafeBufferPointer { xs in
@@ -30,9 +27,7 @@ extension CoordinateDescentSolver {
                                         let wj = w[j]
                                         let rhoj = c * design.shiftedDot(j, r, rowSum: -pending * count)
                                         let z = dj * wj + rhoj
-                                        let lam = lam1 * a[j]
-                                        var t = z > lam ? z - lam : (positive || z >= -lam ? 0 : z + lam)
-                                        if t != 0 { t /= dj + lam2 * b[j] }
+                                        let t = penalty.prox(z, curvature: dj, feature: j)
                                         if t != wj {
                                             let delta = t - wj
                                             if modest[j] {
@@ -57,9 +52,7 @@ extension CoordinateDescentSolver {
                                 if dj == 0 { continue }
                                 let wj = w[j]
                                 let z = dj * wj + g[j]
-                                let lam = lam1 * a[j]
-                                var t = z > lam ? z - lam : (positive || z >= -lam ? 0 : z + lam)
-                                if t != 0 { t /= dj + lam2 * b[j] }
+                                let t = penalty.prox(z, curvature: dj, feature: j)
                                 if t != wj {
                                     let delta = t - wj
                                     BLAS.axpy(p, -delta, cache + slotOf[j] * p, g)
@@ -71,8 +64,6 @@ extension CoordinateDescentSolver {
                             }
                         }
                     }
-                }
-            }
         }
         signChanges = flips
         return maxChange
