@@ -10,7 +10,7 @@ extension CoordinateDescentSolver {
     /// lowers the objective, so convergence is never harmed.
     func cycleActiveSet(penalty: ElasticNetPenalty, innerTolerance: Double, iterations: inout Int, budget: Int) {
         let m = activeList.count
-        let depth = Self.andersonDepth
+        let depth = Tuning.andersonDepth
         let accelerate = options.acceleration && m > 1
         var history: [Double] = []
         var stored = 0
@@ -29,8 +29,8 @@ extension CoordinateDescentSolver {
         let mD = Double(m)
         let uncached = Double(activeList.filter { newtonSlot[$0] < 0 }.count)
         let newtonCost = scheme == .naive ? uncached / 2 + mD * mD / (6 * Double(n)) : mD * mD / (3 * Double(max(p, 1)))
-        let newtonWait = max(Self.newtonAfterSweeps, Int((newtonCost * Self.blasSpeedup).rounded(.up)))
-        var nextNewton = newtonAccepted ? Self.newtonAfterAccepted : newtonWait
+        let newtonWait = max(Tuning.newtonAfterSweeps, Int((newtonCost * Tuning.blasSpeedup).rounded(.up)))
+        var nextNewton = newtonAccepted ? Tuning.newtonAfterAccepted : newtonWait
         while activeChange > innerTolerance && iterations < budget {
             activeChange = sweep(activeList, penalty: penalty)
             iterations += 1
@@ -40,7 +40,7 @@ extension CoordinateDescentSolver {
                 let accepted = newtonStep(penalty: penalty)
                 newtonAccepted = accepted
                 // A rejected step waits twice as long before the next try (each costs n·|A|²).
-                nextNewton = sweeps + (accepted ? Self.newtonAfterAccepted : 2 * nextNewton)
+                nextNewton = sweeps + (accepted ? Tuning.newtonAfterAccepted : 2 * nextNewton)
                 if accepted {
                     // A full step with no sign change solved the active set exactly: a sweep of
                     // it would move nothing, so the next sweep is over S (entrants).

@@ -44,12 +44,7 @@ extension CoordinateDescentSolver {
                 }
                 exactCorrelationsAtLastCheck = exact
             } else {
-                design.x.storage.withUnsafeBufferPointer { xs in
-                    BLAS.transposeTimes(rows: n, columns: p, xs.baseAddress!, r, into: rho)
-                }
-                for j in 0..<p {
-                    rho[j] = design.modestShift[j] ? c * (rho[j] - design.shift[j] * sumR) : c * design.centeredDot(j, r)
-                }
+                design.correlations(r, rowSum: sumR, into: rho)
             }
         } else {
             let nonzero = (0..<p).filter { w[$0] != 0 }
@@ -83,29 +78,19 @@ extension CoordinateDescentSolver {
         for j in 0..<p where curvature[j] > 0 && penalty.isUnpenalized(j) { return nil }
         if !shadowTried {
             shadowTried = true
-            shadow = design.x.storage.withUnsafeBufferPointer { xs in
-                SinglePrecisionMatrix(rows: n, columns: p, xs.baseAddress!)
-            }
+            shadow = design.singlePrecisionCopy()
             if shadow != nil { shadowScratch = [Float](repeating: 0, count: n + p) }
         }
         return shadow
     }
 
     /// v ← v + Σₖ aₖ x̃ⱼ (j = features[k], x̃ⱼ = xⱼ − mⱼ) over the nonzero aₖ: a `daxpy` per raw
-    /// column, the shifts of ``PreparedDesign/modestShift`` features added as one constant at the
-    /// end (it costs at most a few bits there), the others shifted column by column.
+    /// column, the shifts of ``CoordinateDescentDesign/modestShift`` features added as one constant
+    /// at the end (it costs at most a few bits there), the others shifted column by column.
     func addShiftedColumns(_ features: [Int], _ a: [Double], into v: UnsafeMutablePointer<Double>) {
         var constant = 0.0
-        design.x.storage.withUnsafeBufferPointer { xs in
-            for (k, j) in features.enumerated() where a[k] != 0 {
-                let col = xs.baseAddress! + j * n, ak = a[k], mj = design.shift[j]
-                if design.modestShift[j] {
-                    BLAS.axpy(n, ak, col, v)
-                    constant -= ak * mj
-                } else {
-                    for i in 0..<n { v[i] += ak * (col[i] - mj) }
-                }
-            }
+        for (k, j) in features.enumerated() where a[k] != 0 {
+            constant += design.addColumn(j, times: a[k], into: v)
         }
         if constant != 0 { for i in 0..<n { v[i] += constant } }
     }
@@ -174,11 +159,11 @@ extension CoordinateDescentSolver {
     /// The outcome at w = 0 when the caller has established that 0 is the solution (α ≥ α_max):
     /// sets w = 0, refreshes the correlations and reports the duality gap there. The KKT check of
     /// every feature at 0 does the work of one sweep that moves nothing, and counts as one iteration.
-    func zeroOutcome(penalty: ElasticNetPenalty) throws(RegressionError) -> CoordinateDescentOutcome {
+    func zeroOutcome(penalty: ElasticNetPenalty, stopping: StoppingRule) throws(RegressionError) -> CoordinateDescentOutcome {
         for j in 0..<p { w[j] = 0 }
         try refreshCorrelations()
         let gap = try currentGap(penalty)
-        let target = options.tolerance * max(0.5 * residualNormSquared, 1e-4 * 0.5 * design.yy)
+        let target = stopping.tolerance * max(0.5 * residualNormSquared, 1e-4 * 0.5 * design.yy)
         return CoordinateDescentOutcome(iterations: 1, dualityGap: gap, converged: gap <= target)
     }
 

@@ -14,7 +14,7 @@ extension CoordinateDescentSolver {
         let live = activeList.indices.filter { w[activeList[$0]] != 0 }
         let features = live.map { activeList[$0] }
         let m = features.count
-        guard m > 0, m <= Self.newtonMaximumSize else { return false }
+        guard m > 0, m <= Tuning.newtonMaximumSize else { return false }
         let c = design.c
         var rhs = [Double](repeating: 0, count: m)
         if scheme == .naive {
@@ -64,13 +64,13 @@ extension CoordinateDescentSolver {
     ) -> (support: [Int], held: [Int], solution: [Double]) {
         var current = features, held: [Int] = [], solution = first
         let originalIndex = Dictionary(uniqueKeysWithValues: features.enumerated().map { ($1, $0) })
-        for round in 0...Self.crossingRounds {
+        for round in 0...Tuning.crossingRounds {
             var keep: [Int] = [], crossing: [Int] = []
             for (k, j) in current.enumerated() {
                 let target = w[j] + solution[k]
                 if target == 0 || (target > 0) != (w[j] > 0) { crossing.append(j) } else { keep.append(j) }
             }
-            guard !crossing.isEmpty, round < Self.crossingRounds, !keep.isEmpty else { break }
+            guard !crossing.isEmpty, round < Tuning.crossingRounds, !keep.isEmpty else { break }
             let nowHeld = held + crossing
             var reducedRHS = [Double](repeating: 0, count: keep.count)
             for (k, j) in keep.enumerated() {
@@ -101,7 +101,7 @@ extension CoordinateDescentSolver {
         guard newtonFactor.accepts(l2: penalty.l2) else { return nil }
         let added = features.filter { !newtonFactor.contains($0) }
         let k = added.count + b - (features.count - added.count)
-        guard k <= min(Self.borderLimit, max(1, b / 8)) else { return nil }
+        guard k <= min(Tuning.borderLimit, max(1, b / 8)) else { return nil }
         if scheme == .naive {
             guard added.isEmpty || extendNewtonGram(newtonFactor.features + added) else { return nil }
         } else {
@@ -151,7 +151,7 @@ extension CoordinateDescentSolver {
     /// would exceed ``newtonCacheLimit`` features restarts from `features`. False if `features`
     /// alone exceed the limit.
     func extendNewtonGram(_ features: [Int]) -> Bool {
-        if newtonFeatures.count + features.filter({ newtonSlot[$0] < 0 }).count > Self.newtonCacheLimit {
+        if newtonFeatures.count + features.filter({ newtonSlot[$0] < 0 }).count > Tuning.newtonCacheLimit {
             for j in newtonFeatures { newtonSlot[j] = -1 }
             newtonFeatures.removeAll()
             newtonGram.removeAll()
@@ -160,18 +160,13 @@ extension CoordinateDescentSolver {
         let missing = features.filter { newtonSlot[$0] < 0 }
         if missing.isEmpty { return true }
         let old = newtonFeatures.count, total = old + missing.count
-        guard total <= Self.newtonCacheLimit else { return false }
+        guard total <= Tuning.newtonCacheLimit else { return false }
         // Append the new features' centered columns to the kept ones, then G_new,all = X̃_newᵀX̃_all
         // in one dgemm on the kept buffer itself (no copy of the old columns).
         if newtonColumns.capacity < n * total {
             newtonColumns.reserveCapacity(max(n * total, 2 * newtonColumns.capacity))
         }
-        design.x.storage.withUnsafeBufferPointer { xs in
-            for j in missing {
-                let col = xs.baseAddress! + j * n, mj = design.shift[j]
-                for i in 0..<n { newtonColumns.append(col[i] - mj) }
-            }
-        }
+        for j in missing { design.appendCenteredColumn(j, to: &newtonColumns) }
         let mc = missing.count
         var product = [Double](repeating: 0, count: mc * total)
         newtonColumns.withUnsafeBufferPointer { columns in

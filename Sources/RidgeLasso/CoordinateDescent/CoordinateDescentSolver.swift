@@ -7,6 +7,14 @@ struct CoordinateDescentOutcome {
     var converged: Bool
 }
 
+/// Where one solve stops, passed to each call (a cold fit's warm-up steps stop earlier than its
+/// last one): when the duality gap certifies a relative suboptimality of at most `tolerance`,
+/// gap ≤ tolerance · max(P(w), 1e-4·P(0)), or after `maximumIterations` sweeps.
+struct StoppingRule {
+    var tolerance: Double
+    var maximumIterations: Int
+}
+
 /// Switches of the solver's speed machinery (each can be turned off so tests compare with and without).
 struct SolverOptions {
     var scheme: UpdateScheme
@@ -14,11 +22,8 @@ struct SolverOptions {
     var activeSetCycling: Bool
     /// Anderson extrapolation during active-set cycling.
     var acceleration: Bool
-    /// Stop when the duality gap ≤ tolerance · max(P(w), 1e-4·P(0)).
-    var tolerance: Double
-    var maximumIterations: Int
     /// Covariance scheme: when the whole Gram matrix is needed at once, form it in single
-    /// precision (``PreparedDesign/singlePrecisionGram()``) and compute every check's gradient
+    /// precision (``CoordinateDescentDesign/singlePrecisionGram()``) and compute every check's gradient
     /// exactly from the residual (see ``CoordinateDescentSolver/cacheIsApproximate``).
     var singlePrecisionGram = false
     /// Naive scheme: the checks form the correlations of all features from a single-precision
@@ -31,8 +36,8 @@ struct SolverOptions {
 ///
 ///     minimize (c/2)‖ỹ − X̃w‖² + Σⱼ λ₁aⱼ|wⱼ| + (λ₂bⱼ/2)wⱼ²   (wⱼ ≥ 0 if positive)
 ///
-/// on a ``PreparedDesign``, warm-started from its current coefficients (so a path is a sequence of
-/// ``solve(penalty:previousL1:)`` calls). Each coordinate update is the exact minimizer
+/// on a ``CoordinateDescentDesign`` (today the dense ``PreparedDesign``), warm-started from its current coefficients (so a path is a sequence of
+/// ``solve(penalty:previousL1:stopping:)`` calls). Each coordinate update is the exact minimizer
 /// wⱼ ← S(dⱼwⱼ + ρⱼ, λ₁aⱼ)/(dⱼ + λ₂bⱼ), ρⱼ = c x̃ⱼᵀr (Friedman, Hastie & Tibshirani 2010).
 ///
 /// One solve:
@@ -60,8 +65,10 @@ struct SolverOptions {
 ///
 /// No allocation happens per coordinate update: state lives in buffers allocated once, and the
 /// inner loops run over contiguous column-major memory.
-final class CoordinateDescentSolver {
-    let design: PreparedDesign
+final class CoordinateDescentSolver<Design: CoordinateDescentDesign> {
+    typealias Tuning = CoordinateDescentTuning
+
+    let design: Design
     let options: SolverOptions
     let scheme: UpdateScheme
     let n: Int
@@ -119,10 +126,10 @@ final class CoordinateDescentSolver {
     /// c‖r‖² at the last check.
     var residualNormSquared: Double = 0
     /// The inner threshold relative to the gap target at which the next solve starts (see
-    /// ``solve(penalty:previousL1:options:)``).
+    /// ``solve(penalty:previousL1:stopping:)``).
     var innerScale = 1.0
 
-    init(design: PreparedDesign, options: SolverOptions, initial: [Double]?) throws(RegressionError) {
+    init(design: Design, options: SolverOptions, initial: [Double]?) throws(RegressionError) {
         self.design = design
         self.options = options
         n = design.rows
@@ -165,14 +172,13 @@ final class CoordinateDescentSolver {
     /// The centered columns x̃ⱼ of `newtonFeatures`, in slot order (n × count, column-major).
     var newtonColumns: [Double] = []
     /// c X̃ᵀX̃ of `newtonFeatures`, in slot order.
-    var newtonGram = GrowingSymmetricMatrix(minimumCapacity: 64, limit: CoordinateDescentSolver.newtonCacheLimit)
+    var newtonGram = GrowingSymmetricMatrix(minimumCapacity: 64, limit: Tuning.newtonCacheLimit)
 
     // MARK: - One α
 
     /// Solves at `penalty`, warm-started from the current coefficients. `previousL1` is the l1
     /// strength at which ρ was last computed (λ₁ at the previous path point, or λ₁,max).
-    func solve(penalty: ElasticNetPenalty, previousL1: Double, options override: SolverOptions? = nil) throws(RegressionError) -> CoordinateDescentOutcome {
-        let options = override ?? self.options
+    func solve(penalty: ElasticNetPenalty, previousL1: Double, stopping: StoppingRule) throws(RegressionError) -> CoordinateDescentOutcome {
         let nullObjective = 0.5 * design.yy
         // Working set.
         for j in setList { inSet[j] = false }
@@ -192,19 +198,19 @@ final class CoordinateDescentSolver {
         }
         var iterations = 0
         // The first checks use the gap target at the current point.
-        var tolScale = options.tolerance * max(0.5 * residualNormSquared + penalty.value(coefficients), 1e-4 * nullObjective)
+        var tolScale = stopping.tolerance * max(0.5 * residualNormSquared + penalty.value(coefficients), 1e-4 * nullObjective)
         // After a small step in λ₁ (a path grid), the inner threshold starts where the last solve's
         // ended (relative to its gap target), relaxed threefold: the ratio of sweep changes to gap
         // changes little from one α to the next, and starting at the gap target itself costs a
         // check per factor of 1000. After a large step (a cold start, a coarse grid) the support
         // is still far off, and a tight start would polish the wrong active set.
-        var innerTolerance = tolScale * (lam1 >= Self.carriedThresholdStep * previousL1 ? innerScale : 1)
+        var innerTolerance = tolScale * (lam1 >= Tuning.carriedThresholdStep * previousL1 ? innerScale : 1)
         var gap = Double.infinity
         // Stall detection at the rounding floor: the inner threshold never goes below
         // `roundingChange` times the objective scale (smaller coordinate changes are rounding
         // noise), and once there, checks that do not improve the best gap by 10% are counted.
         var bestGap = Double.infinity, stalledChecks = 0
-        let budget = options.maximumIterations
+        let budget = stopping.maximumIterations
         if scheme == .covariance { try ensureCached(setList, penalty: penalty) }
         // With the single-precision cache: the coefficients at the best exact check so far, to
         // return to should the model mislead the sweeps (an indefinite model can diverge).
@@ -213,7 +219,7 @@ final class CoordinateDescentSolver {
         // Sweeps allowed before the next check: with the single-precision cache at most
         // ``approximateSweepLimit`` (a model that is not positive definite, as with duplicated
         // unpenalized columns, need not settle below the inner threshold).
-        var sweepLimit = cacheIsApproximate ? min(budget, Self.approximateSweepLimit) : budget
+        var sweepLimit = cacheIsApproximate ? min(budget, Tuning.approximateSweepLimit) : budget
         while true {
             var change = sweep(setList, penalty: penalty)
             iterations += 1
@@ -232,15 +238,15 @@ final class CoordinateDescentSolver {
             if scheme == .naive && options.screening && setList.count < p / 2,
                let gapS = workingSetGap(penalty), iterations < budget {
                 let objective = 0.5 * residualNormSquared + penalty.value(coefficients)
-                tolScale = options.tolerance * max(objective, 1e-4 * nullObjective)
-                let floor = Self.roundingChange * max(objective, 1e-4 * nullObjective)
+                tolScale = stopping.tolerance * max(objective, 1e-4 * nullObjective)
+                let floor = Tuning.roundingChange * max(objective, 1e-4 * nullObjective)
                 if gapS > tolScale && change != 0 && innerTolerance > floor {
                     innerTolerance = max(floor, min(innerTolerance, tolScale) * min(0.1, max(1e-3, tolScale / gapS)))
                     continue
                 }
             }
             // Check all features from scratch.
-            sweepLimit = cacheIsApproximate ? min(budget, iterations + Self.approximateSweepLimit) : budget
+            sweepLimit = cacheIsApproximate ? min(budget, iterations + Tuning.approximateSweepLimit) : budget
             try refreshCorrelations(penalty: penalty)
             var added: [Int] = []
             if options.screening {
@@ -255,10 +261,10 @@ final class CoordinateDescentSolver {
             }
             gap = try currentGap(penalty)
             let objective = 0.5 * residualNormSquared + penalty.value(coefficients)
-            tolScale = options.tolerance * max(objective, 1e-4 * nullObjective)
+            tolScale = stopping.tolerance * max(objective, 1e-4 * nullObjective)
             // (An infinite objective would make any gap pass the relative rule.)
             if gap <= tolScale && objective.isFinite {
-                innerScale = min(1, Self.carriedThresholdRelaxation * innerTolerance / tolScale)
+                innerScale = min(1, Tuning.carriedThresholdRelaxation * innerTolerance / tolScale)
                 return CoordinateDescentOutcome(iterations: iterations, dualityGap: gap, converged: true)
             }
             // Single precision: a check that does not improve on the best gap (or is NaN), or whose
@@ -273,13 +279,13 @@ final class CoordinateDescentSolver {
             if iterations >= budget { break }
             // Changes at the rounding level that no longer lower the gap: the floor (without this,
             // sweeps that shuffle the last bits would run to the iteration limit).
-            let floor = Self.roundingChange * max(objective, 1e-4 * nullObjective)
+            let floor = Tuning.roundingChange * max(objective, 1e-4 * nullObjective)
             if innerTolerance <= floor {
-                stalledChecks = gap < Self.stallProgress * bestGap ? 0 : stalledChecks + 1
+                stalledChecks = gap < Tuning.stallProgress * bestGap ? 0 : stalledChecks + 1
             }
             // A sweep over the working set that moved nothing (a fixed point) or three stalled
             // checks: the rounding floor.
-            if change == 0 || stalledChecks >= Self.stallChecks || modelFailed {
+            if change == 0 || stalledChecks >= Tuning.stallChecks || modelFailed {
                 // With the single-precision cache, this is the floor of the model, not of the
                 // data: carry on with the exact Gram matrix.
                 guard cacheIsApproximate else { break }
@@ -294,7 +300,7 @@ final class CoordinateDescentSolver {
             // single-precision cache a check (two passes over X) costs far more than a sweep of the
             // model (p per coordinate update, no pass over X): the model is solved far below the
             // target first, so that the next check sees only the model's error.
-            let shrink = cacheIsApproximate ? Self.approximateModelShrink : min(0.1, max(1e-3, tolScale / gap))
+            let shrink = cacheIsApproximate ? Tuning.approximateModelShrink : min(0.1, max(1e-3, tolScale / gap))
             innerTolerance = max(floor, min(innerTolerance, tolScale) * shrink)
         }
         return CoordinateDescentOutcome(iterations: iterations, dualityGap: gap, converged: false)

@@ -143,7 +143,7 @@ public struct ElasticNet: Sendable {
         // exactly, whatever rounding the sweeps' own correlations would have.
         if initialCoefficients?.allSatisfy({ $0 == 0 }) ?? true,
            try ElasticNet.zeroIsSolution(setup, alpha: alpha, l1Ratio: l1Ratio) {
-            return model(solver, setup, penalty, alpha, try solver.zeroOutcome(penalty: penalty))
+            return model(solver, setup, penalty, alpha, try solver.zeroOutcome(penalty: penalty, stopping: stopping))
         }
         var previous = ElasticNet.currentL1Strength(solver, weights: setup.l1Weights, positive: positive)
         // A cold naive-scheme fit far below α_max goes down a short path first (α_max·0.3ᵏ for
@@ -157,7 +157,7 @@ public struct ElasticNet: Sendable {
         if solver.scheme == .naive && screening && acceleration && initialCoefficients == nil && penalty.l1 > 0
             && l1Max > 10 * penalty.l1 {
             let steps = Int((log(l1Max / penalty.l1) / log(1 / Self.warmUpRatio)).rounded(.down))
-            var loose = options
+            var loose = stopping
             loose.tolerance = max(tolerance, Self.warmUpTolerance)
             let warmSolver = solver
             for k in 1..<max(steps, 1) where warmUpIterations < maximumIterations {
@@ -165,14 +165,14 @@ public struct ElasticNet: Sendable {
                 let a = alpha * l1Max / penalty.l1 * pow(Self.warmUpRatio, Double(k))
                 let step = ElasticNetPenalty(alpha: a, l1Ratio: l1Ratio, l1Weights: setup.l1Weights,
                                              l2Weights: setup.l2Weights, positive: positive)
-                let outcome = try warmSolver.solve(penalty: step, previousL1: previous, options: loose)
+                let outcome = try warmSolver.solve(penalty: step, previousL1: previous, stopping: loose)
                 warmUpIterations += outcome.iterations
                 previous = step.l1
             }
         }
-        var remaining = options
+        var remaining = stopping
         remaining.maximumIterations = max(1, maximumIterations - warmUpIterations)
-        var outcome = try solver.solve(penalty: penalty, previousL1: max(previous, penalty.l1), options: remaining)
+        var outcome = try solver.solve(penalty: penalty, previousL1: max(previous, penalty.l1), stopping: remaining)
         outcome.iterations += warmUpIterations
         return model(solver, setup, penalty, alpha, outcome)
     }
@@ -236,7 +236,7 @@ public struct ElasticNet: Sendable {
             let penalty = ElasticNetPenalty(alpha: a, l1Ratio: l1Ratio, l1Weights: setup.l1Weights,
                                             l2Weights: setup.l2Weights, positive: positive)
             if atZero, let threshold = zeroBelow, a >= threshold {
-                let m = model(solver, setup, penalty, a, try solver.zeroOutcome(penalty: penalty))
+                let m = model(solver, setup, penalty, a, try solver.zeroOutcome(penalty: penalty, stopping: stopping))
                 intercepts.append(m.intercept); coefficients.append(m.coefficients); gaps.append(m.dualityGap)
                 iterations.append(m.iterations); converged.append(m.converged); objectives.append(m.objective)
                 continue
@@ -251,7 +251,7 @@ public struct ElasticNet: Sendable {
                 for j in 0..<last.count { delta[j] = (last[j] - before[j]) * ratio }
                 _ = solver.tryPrediction(delta, penalty: penalty)
             }
-            let outcome = try solver.solve(penalty: penalty, previousL1: max(previous, penalty.l1))
+            let outcome = try solver.solve(penalty: penalty, previousL1: max(previous, penalty.l1), stopping: stopping)
             previous = penalty.l1
             let m = model(solver, setup, penalty, a, outcome)
             intercepts.append(m.intercept); coefficients.append(m.coefficients); gaps.append(m.dualityGap)
@@ -327,9 +327,11 @@ public struct ElasticNet: Sendable {
 
     var solverOptions: SolverOptions {
         SolverOptions(scheme: updateScheme, screening: screening, activeSetCycling: activeSetCycling,
-                      acceleration: acceleration,
-                      tolerance: tolerance, maximumIterations: maximumIterations)
+                      acceleration: acceleration)
     }
+
+    /// The stopping rule of every solve (a cold fit's warm-up steps loosen it).
+    var stopping: StoppingRule { StoppingRule(tolerance: tolerance, maximumIterations: maximumIterations) }
 
     /// Validates everything (in one place, before any computation) and prepares the design.
     func prepare(
@@ -370,7 +372,7 @@ public struct ElasticNet: Sendable {
 
     /// maxⱼ |ρⱼ|/aⱼ at the solver's current point: the l1 strength at which the current correlations
     /// would be a solution (the reference for the strong rule of the first solve).
-    static func currentL1Strength(_ solver: CoordinateDescentSolver, weights a: [Double], positive: Bool) -> Double {
+    static func currentL1Strength<Design>(_ solver: CoordinateDescentSolver<Design>, weights a: [Double], positive: Bool) -> Double {
         var best = 0.0
         for j in 0..<a.count where a[j] > 0 && solver.curvature[j] > 0 {
             let value = positive ? solver.rho[j] : abs(solver.rho[j])
@@ -379,8 +381,8 @@ public struct ElasticNet: Sendable {
         return best
     }
 
-    func model(
-        _ solver: CoordinateDescentSolver, _ setup: Setup, _ penalty: ElasticNetPenalty, _ a: Double,
+    func model<Design>(
+        _ solver: CoordinateDescentSolver<Design>, _ setup: Setup, _ penalty: ElasticNetPenalty, _ a: Double,
         _ outcome: CoordinateDescentOutcome
     ) -> ElasticNetModel {
         let w = solver.coefficients
