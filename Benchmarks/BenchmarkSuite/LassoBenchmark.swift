@@ -13,7 +13,7 @@ import RidgeLasso
 public struct LassoBenchmark: Sendable {
     public let problem: BenchmarkProblem
     public let settings: BenchmarkSettings
-    /// The coordinate-descent tolerance of the timed runs (gap ≤ tolerance·‖yc‖²/n).
+    /// The coordinate-descent tolerance of the timed runs (``StoppingCriterion/relativeSuboptimality``).
     public var coordinateDescentTolerance = 1e-8
 
     public init(problem: BenchmarkProblem, settings: BenchmarkSettings) {
@@ -61,7 +61,7 @@ public struct LassoBenchmark: Sendable {
                     method: "coordinate descent", family: "coordinate descent", seconds: timed.seconds,
                     repeats: settings.repeats, iterations: cd.iterations, converged: cd.converged,
                     relativeError: nil, relativeSuboptimality: objective, dualityGap: gap, timeToAccuracy: [],
-                    trace: [], note: "tolerance \(coordinateDescentTolerance) (gap relative to ‖yc‖²/n)"))
+                    trace: [], note: "tolerance \(coordinateDescentTolerance) (certified relative suboptimality)"))
             }
         }
 

@@ -13,7 +13,8 @@
 /// `maximumIterations` sweeps, unconverged. The speed switches never change the answer beyond
 /// the tolerance: each can be turned off to compare.
 public struct CoordinateDescentSettings: Sendable, Equatable {
-    /// The certified relative suboptimality at which a solve stops. Default ``defaultTolerance`` (1e-6).
+    /// The certified relative suboptimality at which a solve stops (``stoppingCriterion``).
+    /// Default ``defaultTolerance`` (1e-6).
     public var tolerance: Double
     /// Budget of coordinate-descent sweeps (per α on a path). Default ``defaultMaximumIterations``.
     public var maximumIterations: Int
@@ -39,6 +40,9 @@ public struct CoordinateDescentSettings: Sendable, Equatable {
     /// correlation whose rounding bound could matter: the KKT checks, the duality gap and the answer
     /// are those of the exact correlations. The copy costs 4·n·p bytes while the path runs. Default true.
     public var singlePrecisionChecks: Bool
+
+    /// What ``tolerance`` measures: ``StoppingCriterion/relativeSuboptimality``.
+    public static let stoppingCriterion = StoppingCriterion.relativeSuboptimality
 
     /// The default stopping tolerance: a certified relative suboptimality of 10⁻⁶, about six
     /// correct digits of the objective, far below the statistical error of any fit.

@@ -75,8 +75,10 @@ public struct ElasticNetPenalty: Sendable {
     @inlinable
     static func prox(_ z: Double, curvature d: Double, l1 lam: Double, l2 mu: Double, positive: Bool) -> Double {
         let t = softThreshold(z, lam, positive: positive)
+        // Most coordinates of a sweep stay at 0: they return before the denominator is formed.
+        guard t != 0 else { return 0 }
         let denominator = d + mu
-        guard t != 0, denominator > 0 else { return 0 }
+        guard denominator > 0 else { return 0 }
         return t / denominator
     }
 

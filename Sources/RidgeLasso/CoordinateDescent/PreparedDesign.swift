@@ -386,8 +386,12 @@ extension PreparedDesign: CoordinateDescentDesign {
         x.storage.withUnsafeBufferPointer { xs in
             BLAS.transposeTimes(rows: n, columns: p, xs.baseAddress!, v, into: out)
         }
-        for j in 0..<p {
-            out[j] = modestShift[j] ? cc * (out[j] - shift[j] * rowSum) : cc * centeredDot(j, v)
+        shift.withUnsafeBufferPointer { m in
+            modestShift.withUnsafeBufferPointer { modest in
+                for j in 0..<p {
+                    out[j] = modest[j] ? cc * (out[j] - m[j] * rowSum) : cc * centeredDot(j, v)
+                }
+            }
         }
     }
 
