@@ -118,7 +118,7 @@ public struct ProximalGradientDescent: Sendable {
             previous = w
             for j in 0..<p {
                 let z = point[j] - step * (g[j] / n + l2 * point[j])
-                point[j] = z > threshold ? z - threshold : (z < -threshold ? z + threshold : 0)
+                point[j] = softThreshold(z, threshold)
             }
             w = point
             iterations += 1
