@@ -96,8 +96,18 @@ extension CoordinateDescentSolver {
     }
 
     /// The unpenalized features at this penalty (nonzero curvature only).
+    /// (``ElasticNetPenalty/isUnpenalized(_:)`` written out over the weights: every check scans all p.)
     func unpenalizedFeatures(_ penalty: ElasticNetPenalty) -> [Int] {
-        (0..<p).filter { curvature[$0] > 0 && penalty.isUnpenalized($0) }
+        var features: [Int] = []
+        let lam1 = penalty.l1, lam2 = penalty.l2
+        curvature.withUnsafeBufferPointer { d in
+            penalty.l1Weights.withUnsafeBufferPointer { a in
+                penalty.l2Weights.withUnsafeBufferPointer { b in
+                    for j in 0..<p where d[j] > 0 && lam1 * a[j] == 0 && lam2 * b[j] == 0 { features.append(j) }
+                }
+            }
+        }
+        return features
     }
 
     func currentGap(_ penalty: ElasticNetPenalty) throws(RegressionError) -> Double {
