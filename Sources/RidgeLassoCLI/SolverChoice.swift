@@ -8,7 +8,7 @@ enum SolverChoice: String, CaseIterable, ExpressibleByArgument {
     /// The library's solver of the same name.
     var ridgeSolver: RidgeSolver {
         switch self {
-        case .auto: return .auto
+        case .auto: return .automatic
         case .cholesky: return .cholesky
         case .qr: return .qr
         case .svd: return .svd

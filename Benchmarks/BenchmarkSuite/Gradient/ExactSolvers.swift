@@ -17,7 +17,7 @@ public enum ExactSolvers {
 
     /// Closed-form ridge as a user gets it: `Ridge(alpha:)` with its automatic solver choice.
     public static func ridge(_ x: Matrix, _ y: [Double], alpha: Double) throws -> Solution {
-        let model = try Ridge(alpha: alpha, fitIntercept: true, solver: .auto).fit(x, y)
+        let model = try Ridge(alpha: alpha, fitIntercept: true, solver: .automatic).fit(x, y)
         return Solution(coefficients: model.coefficients, intercept: model.intercept,
                         solver: "Ridge, solver \(model.solverUsed.rawValue)", iterations: nil, converged: true)
     }
@@ -39,7 +39,7 @@ public enum ExactSolvers {
     /// Whether the package's coordinate descent is available to the benchmark.
     public static let coordinateDescentAvailable = true
 
-    /// Coordinate-descent lasso (`Lasso(alpha:tolerance:)`, gap ≤ tolerance·max(P(w), 10⁻⁴·P(0))).
+    /// Coordinate-descent lasso (`Lasso(alpha:tolerance:)`; tolerance: a certified relative suboptimality, gap ≤ tolerance·max(P(w), 10⁻⁴P(0))).
     public static func lasso(_ x: Matrix, _ y: [Double], alpha: Double, tolerance: Double) throws -> Solution? {
         let model = try Lasso(alpha: alpha, tolerance: tolerance).fit(x, y)
         return Solution(coefficients: model.coefficients, intercept: model.intercept, solver: "Lasso (coordinate descent)",

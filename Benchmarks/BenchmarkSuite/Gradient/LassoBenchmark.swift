@@ -13,7 +13,7 @@ import RidgeLasso
 public struct LassoBenchmark: Sendable {
     public let problem: BenchmarkProblem
     public let settings: BenchmarkSettings
-    /// The coordinate-descent tolerance of the timed runs (gap ≤ tolerance·max(P(w), 10⁻⁴·P(0))).
+    /// The coordinate-descent tolerance of the timed runs (``StoppingCriterion/relativeSuboptimality``).
     public var coordinateDescentTolerance = 1e-8
 
     public init(problem: BenchmarkProblem, settings: BenchmarkSettings) {
@@ -61,7 +61,7 @@ public struct LassoBenchmark: Sendable {
                     method: "coordinate descent", family: "coordinate descent", seconds: timed.seconds,
                     repeats: settings.repeats, iterations: cd.iterations, converged: cd.converged,
                     relativeError: nil, relativeSuboptimality: objective, dualityGap: gap, timeToAccuracy: [],
-                    trace: [], note: "tolerance \(coordinateDescentTolerance) (gap relative to max(P(w), 1e-4·P(0)))"))
+                    trace: [], note: "tolerance \(coordinateDescentTolerance) (certified relative suboptimality)"))
             }
         }
 

@@ -9,7 +9,7 @@ public struct RidgeSolverTimingReport: Sendable, CustomStringConvertible {
     public struct Entry: Sendable {
         public var solver: RidgeSolver
         public var fitIntercept: Bool
-        /// The solver `auto` picked (the solver itself otherwise).
+        /// The solver `automatic` picked (the solver itself otherwise).
         public var solverUsed: RidgeSolver
         /// Median wall time of `Ridge.fit`, seconds.
         public var seconds: Double
@@ -56,7 +56,7 @@ public struct RidgeSolverTimingReport: Sendable, CustomStringConvertible {
         s += "data check: X[0,0] = \(checksum.first), X[n-1,p-1] = \(checksum.last), sum(y) = \(checksum.ySum)\n"
         for e in entries {
             let label = "\(e.solver.rawValue)\(e.fitIntercept ? "" : " (no intercept)")"
-            let used = e.solver == .auto ? " → \(e.solverUsed.rawValue)" : ""
+            let used = e.solver == .automatic ? " → \(e.solverUsed.rawValue)" : ""
             s += "  \(label.padding(toLength: 26, withPad: " ", startingAt: 0)) median \(fmt(e.seconds, 4)) s, best \(fmt(e.bestSeconds, 4)) s\(used)\n"
         }
         s += "  Gram product \(gramForm), raw dsyrk on X: median \(fmt(gramSeconds, 4)) s, best \(fmt(gramBestSeconds, 4)) s, \(fmt(gramGFLOPS, 1)) GFLOP/s\n"
@@ -96,7 +96,7 @@ public func ridgeTimingProblem(rows n: Int, columns p: Int, seed: UInt64) throws
 
 /// Times every ridge solver on the seeded problem ``ridgeTimingProblem(rows:columns:seed:)``.
 ///
-/// For each of `cholesky` (with and without intercept), `qr`, `svd` and `auto` it reports the
+/// For each of `cholesky` (with and without intercept), `qr`, `svd` and `automatic` it reports the
 /// median wall time of `Ridge(alpha:fitIntercept:solver:).fit` over `repeats` runs; then the
 /// Gram product alone (`dsyrk`: XᵀX when n ≥ p, XXᵀ when p > n) and, for n ≥ p, the centered
 /// Gram product as the fit forms it, their GFLOP/s, the machine's `dgemm` GFLOP/s in the same
@@ -104,7 +104,7 @@ public func ridgeTimingProblem(rows n: Int, columns p: Int, seed: UInt64) throws
 /// are not timed.
 public func ridgeSolverTiming(
     n: Int, p: Int, repeats: Int = 3, seed: UInt64 = 42, alpha: Double = 1,
-    solvers: [RidgeSolver] = [.cholesky, .qr, .svd, .auto]
+    solvers: [RidgeSolver] = [.cholesky, .qr, .svd, .automatic]
 ) throws -> RidgeSolverTimingReport {
     let (x, y) = try ridgeTimingProblem(rows: n, columns: p, seed: seed)
     let runs = max(1, repeats)

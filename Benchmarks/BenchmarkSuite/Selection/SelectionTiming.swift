@@ -12,7 +12,7 @@ public struct RidgeSelectionTiming: Sendable, CustomStringConvertible {
     public let rows: Int
     public let columns: Int
     public let alphaCount: Int
-    /// Median seconds of one `Ridge(alpha:).fit` (auto solver) — the baseline.
+    /// Median seconds of one `Ridge(alpha:).fit` (automatic solver) — the baseline.
     public let ridgeFitSeconds: Double
     /// Median seconds of `RidgeCV(criterion: .leaveOneOut).evaluate`: exact LOO for every α.
     public let leaveOneOutSeconds: Double

@@ -48,6 +48,7 @@ import Darwin
 /// models via coordinate descent*, J. Stat. Softw. 33 (2010); R. Tibshirani et al., *Strong rules
 /// for discarding predictors in lasso-type problems*, JRSS-B 74 (2012); Q. Bertrand, M. Massias,
 /// *Anderson acceleration of coordinate descent*, AISTATS (2021).
+@dynamicMemberLookup
 public struct ElasticNet: Sendable {
     /// The regularization strength α ≥ 0.
     public var alpha: Double
@@ -58,68 +59,62 @@ public struct ElasticNet: Sendable {
     /// Penalize the coefficients of unit-variance columns (glmnet's default; off here, as in
     /// scikit-learn). Coefficients are always reported on the original scale.
     public var standardize: Bool
-    /// Stop when the duality gap ≤ tolerance · max(P(w), 10⁻⁴P(0)). Default ``defaultTolerance`` (1e-6).
-    public var tolerance: Double
-    /// Budget of coordinate-descent sweeps (per α on a path). Default 100 000.
-    public var maximumIterations: Int
     /// Constrain every coefficient to be ≥ 0. Default false.
     public var positive: Bool
     /// Per-feature penalty factors fⱼ ≥ 0 (nil = all 1).
     public var penaltyFactors: [Double]?
-    /// How the gradient is kept current (``UpdateScheme``). Default automatic (by shape).
-    public var updateScheme: UpdateScheme
-    /// Sequential strong rules with a KKT check of every discarded feature. Default true.
-    public var screening: Bool
-    /// Sweep only the nonzero coefficients between full sweeps. Default true.
-    public var activeSetCycling: Bool
-    /// Anderson extrapolation of the active-set iterates (kept only when it lowers the objective). Default true.
-    public var acceleration: Bool
-    /// A single fit with the covariance scheme and at least ``singlePrecisionMinimumColumns``
-    /// features forms its Gram matrix in single precision (`ssyrk`, about half the time of
-    /// `dsyrk`) and refines: every check recomputes the residual and the gradient exactly, so the
-    /// duality gap, the stopping rule and the answer are those of the exact problem (the solver
-    /// switches to the exact Gram matrix should the gap stop improving). Paths always use the
-    /// exact one (they check at every α). Default true.
-    public var singlePrecisionGram = true
-    /// A path with the naive scheme (p ≫ n) on an X of at least ``singlePrecisionChecksMinimumSize``
-    /// values checks each α from a single-precision copy of X (one `sgemv` over half the bytes of
-    /// the `dgemv`) and recomputes in double every correlation whose rounding bound could matter:
-    /// the KKT checks, the duality gap and the answer are those of the exact correlations. The
-    /// copy costs 4·n·p bytes while the path runs. Default true.
-    public var singlePrecisionChecks = true
+    /// The solver's settings: stopping rule and speed machinery. Each of them also reads and
+    /// writes as a member of the model (`model.tolerance`, `model.screening`, …).
+    public var settings: CoordinateDescentSettings
 
-    /// Fewest values of X (n·p) for ``singlePrecisionChecks``: below it X stays in cache and a
-    /// `dgemv` is as fast.
+    /// A knob of ``settings`` as a member of the model (`model.tolerance = 1e-8`).
+    public subscript<Value>(dynamicMember key: WritableKeyPath<CoordinateDescentSettings, Value>) -> Value {
+        get { settings[keyPath: key] }
+        set { settings[keyPath: key] = newValue }
+    }
+
+    /// Fewest values of X (n·p) for ``CoordinateDescentSettings/singlePrecisionChecks``: below it
+    /// X stays in cache and a `dgemv` is as fast.
     public static let singlePrecisionChecksMinimumSize = 1 << 20
 
-    /// Fewest features for ``singlePrecisionGram``: the Gram matrix saves n·p²/2 flops, each
-    /// exact check costs two passes over X (2n·p numbers), so the saving covers the few checks of
-    /// a fit only for wide enough X.
+    /// Fewest features for ``CoordinateDescentSettings/singlePrecisionGram``: the Gram matrix saves
+    /// n·p²/2 flops, each exact check costs two passes over X (2n·p numbers), so the saving covers
+    /// the few checks of a fit only for wide enough X.
     public static let singlePrecisionMinimumColumns = 256
 
-    /// The default stopping tolerance (relative to the objective).
-    public static let defaultTolerance = 1e-6
-    /// The default budget of sweeps.
-    public static let defaultMaximumIterations = 100_000
+    /// The default stopping tolerance (``CoordinateDescentSettings/defaultTolerance``).
+    public static let defaultTolerance = CoordinateDescentSettings.defaultTolerance
+    /// The default budget of sweeps (``CoordinateDescentSettings/defaultMaximumIterations``).
+    public static let defaultMaximumIterations = CoordinateDescentSettings.defaultMaximumIterations
 
+    /// The model with its penalty and the solver's ``settings``.
     public init(
         alpha: Double = 1, l1Ratio: Double = 0.5, fitIntercept: Bool = true, standardize: Bool = false,
-        tolerance: Double = ElasticNet.defaultTolerance, maximumIterations: Int = ElasticNet.defaultMaximumIterations,
-        positive: Bool = false, penaltyFactors: [Double]? = nil, updateScheme: UpdateScheme = .automatic,
-        screening: Bool = true, activeSetCycling: Bool = true, acceleration: Bool = true
+        positive: Bool = false, penaltyFactors: [Double]? = nil, settings: CoordinateDescentSettings
     ) {
         self.alpha = alpha
         self.l1Ratio = l1Ratio
         self.fitIntercept = fitIntercept
         self.standardize = standardize
-        self.tolerance = tolerance
-        self.maximumIterations = maximumIterations
         self.positive = positive
         self.penaltyFactors = penaltyFactors
-        self.updateScheme = updateScheme
-        self.screening = screening
-        self.activeSetCycling = activeSetCycling
-        self.acceleration = acceleration
+        self.settings = settings
+    }
+
+    /// The model with its penalty and the solver's knobs one by one (see ``CoordinateDescentSettings``).
+    public init(
+        alpha: Double = 1, l1Ratio: Double = 0.5, fitIntercept: Bool = true, standardize: Bool = false,
+        tolerance: Double = ElasticNet.defaultTolerance, maximumIterations: Int = ElasticNet.defaultMaximumIterations,
+        positive: Bool = false, penaltyFactors: [Double]? = nil, updateScheme: UpdateScheme = .automatic,
+        screening: Bool = true, activeSetCycling: Bool = true, acceleration: Bool = true,
+        singlePrecisionGram: Bool = true, singlePrecisionChecks: Bool = true
+    ) {
+        self.init(alpha: alpha, l1Ratio: l1Ratio, fitIntercept: fitIntercept, standardize: standardize,
+                  positive: positive, penaltyFactors: penaltyFactors,
+                  settings: CoordinateDescentSettings(
+                      tolerance: tolerance, maximumIterations: maximumIterations, updateScheme: updateScheme,
+                      screening: screening, activeSetCycling: activeSetCycling, acceleration: acceleration,
+                      singlePrecisionGram: singlePrecisionGram, singlePrecisionChecks: singlePrecisionChecks))
     }
 
     // MARK: - Fit
@@ -136,14 +131,14 @@ public struct ElasticNet: Sendable {
         let penalty = ElasticNetPenalty(alpha: alpha, l1Ratio: l1Ratio, l1Weights: setup.l1Weights,
                                         l2Weights: setup.l2Weights, positive: positive)
         var options = solverOptions
-        options.singlePrecisionGram = singlePrecisionGram && x.columns >= Self.singlePrecisionMinimumColumns
+        options.singlePrecisionGram = settings.singlePrecisionGram && x.columns >= Self.singlePrecisionMinimumColumns
         let solver = try CoordinateDescentSolver(design: setup.design, options: options,
                                                  initial: initialCoefficients)
         // From w = 0 at α ≥ α_max (computed exactly as ``alphaMax``), w = 0 is the solution: return it
         // exactly, whatever rounding the sweeps' own correlations would have.
         if initialCoefficients?.allSatisfy({ $0 == 0 }) ?? true,
            try ElasticNet.zeroIsSolution(setup, alpha: alpha, l1Ratio: l1Ratio) {
-            return model(solver, setup, penalty, alpha, try solver.zeroOutcome(penalty: penalty))
+            return model(solver, setup, penalty, alpha, try solver.zeroOutcome(penalty: penalty, stopping: stopping))
         }
         var previous = ElasticNet.currentL1Strength(solver, weights: setup.l1Weights, positive: positive)
         // A cold naive-scheme fit far below α_max goes down a short path first (α_max·0.3ᵏ for
@@ -151,31 +146,28 @@ public struct ElasticNet: Sendable {
         // 3.3–11×), as glmnet recommends. The strong rule discards nothing at a step of 0.3
         // (2λ − λ′ < 0); what pays is that each step's active set is small and nearly right, so
         // its active-set cycling is cheap, where a direct fit would cycle on a wrong, large set.
-        // Measured: without the warm-up the n = 1000, p = 10000 fit at α_max/100 takes 0.34–0.38 s
-        // (234 sweeps) instead of 0.22–0.25 s (169); steps of 0.3 all the way down were slower
-        // (18 → 22 ms at n = 5000, p = 500).
-        // The sweeps are counted.
+        // Steps of 0.3 all the way down cost more than one last large step. The sweeps are counted.
         var warmUpIterations = 0
         let l1Max = previous
-        if solver.scheme == .naive && screening && acceleration && initialCoefficients == nil && penalty.l1 > 0
+        if solver.scheme == .naive && settings.screening && settings.acceleration && initialCoefficients == nil && penalty.l1 > 0
             && l1Max > 10 * penalty.l1 {
             let steps = Int((log(l1Max / penalty.l1) / log(1 / Self.warmUpRatio)).rounded(.down))
-            var loose = options
-            loose.tolerance = max(tolerance, Self.warmUpTolerance)
+            var loose = stopping
+            loose.tolerance = max(settings.tolerance, Self.warmUpTolerance)
             let warmSolver = solver
-            for k in 1..<max(steps, 1) where warmUpIterations < maximumIterations {
-                loose.maximumIterations = maximumIterations - warmUpIterations
+            for k in 1..<max(steps, 1) where warmUpIterations < settings.maximumIterations {
+                loose.maximumIterations = settings.maximumIterations - warmUpIterations
                 let a = alpha * l1Max / penalty.l1 * pow(Self.warmUpRatio, Double(k))
                 let step = ElasticNetPenalty(alpha: a, l1Ratio: l1Ratio, l1Weights: setup.l1Weights,
                                              l2Weights: setup.l2Weights, positive: positive)
-                let outcome = try warmSolver.solve(penalty: step, previousL1: previous, options: loose)
+                let outcome = try warmSolver.solve(penalty: step, previousL1: previous, stopping: loose)
                 warmUpIterations += outcome.iterations
                 previous = step.l1
             }
         }
-        var remaining = options
-        remaining.maximumIterations = max(1, maximumIterations - warmUpIterations)
-        var outcome = try solver.solve(penalty: penalty, previousL1: max(previous, penalty.l1), options: remaining)
+        var remaining = stopping
+        remaining.maximumIterations = max(1, settings.maximumIterations - warmUpIterations)
+        var outcome = try solver.solve(penalty: penalty, previousL1: max(previous, penalty.l1), stopping: remaining)
         outcome.iterations += warmUpIterations
         return model(solver, setup, penalty, alpha, outcome)
     }
@@ -220,7 +212,7 @@ public struct ElasticNet: Sendable {
             grid = AlphaGrid.logSpaced(maximum: maximum, count: count, epsilon: epsilon)
         }
         var options = solverOptions
-        options.singlePrecisionChecks = singlePrecisionChecks && grid.count >= 2
+        options.singlePrecisionChecks = settings.singlePrecisionChecks && grid.count >= 2
             && x.rows * x.columns >= Self.singlePrecisionChecksMinimumSize
         let solver = try CoordinateDescentSolver(design: setup.design, options: options, initial: nil)
         // A covariance-scheme path that goes 10× below its start will need most Gram columns:
@@ -239,7 +231,7 @@ public struct ElasticNet: Sendable {
             let penalty = ElasticNetPenalty(alpha: a, l1Ratio: l1Ratio, l1Weights: setup.l1Weights,
                                             l2Weights: setup.l2Weights, positive: positive)
             if atZero, let threshold = zeroBelow, a >= threshold {
-                let m = model(solver, setup, penalty, a, try solver.zeroOutcome(penalty: penalty))
+                let m = model(solver, setup, penalty, a, try solver.zeroOutcome(penalty: penalty, stopping: stopping))
                 intercepts.append(m.intercept); coefficients.append(m.coefficients); gaps.append(m.dualityGap)
                 iterations.append(m.iterations); converged.append(m.converged); objectives.append(m.objective)
                 continue
@@ -247,14 +239,14 @@ public struct ElasticNet: Sendable {
             atZero = false
             // Warm start, improved by linear extrapolation of the last two points when that lowers
             // the objective (the path is piecewise linear in α for the lasso, smooth for r < 1).
-            if acceleration && k >= 2 && grid[k - 2] > grid[k - 1] {
+            if settings.acceleration && k >= 2 && grid[k - 2] > grid[k - 1] {
                 let ratio = (grid[k - 1] - a) / (grid[k - 2] - grid[k - 1])
                 let last = coefficients[k - 1], before = coefficients[k - 2]
                 var delta = [Double](repeating: 0, count: last.count)
                 for j in 0..<last.count { delta[j] = (last[j] - before[j]) * ratio }
                 _ = solver.tryPrediction(delta, penalty: penalty)
             }
-            let outcome = try solver.solve(penalty: penalty, previousL1: max(previous, penalty.l1))
+            let outcome = try solver.solve(penalty: penalty, previousL1: max(previous, penalty.l1), stopping: stopping)
             previous = penalty.l1
             let m = model(solver, setup, penalty, a, outcome)
             intercepts.append(m.intercept); coefficients.append(m.coefficients); gaps.append(m.dualityGap)
@@ -328,11 +320,14 @@ public struct ElasticNet: Sendable {
         let l2Weights: [Double]
     }
 
+    /// The solver's switches from ``settings`` (the single-precision ones decided per call).
     var solverOptions: SolverOptions {
-        SolverOptions(scheme: updateScheme, screening: screening, activeSetCycling: activeSetCycling,
-                      acceleration: acceleration,
-                      tolerance: tolerance, maximumIterations: maximumIterations)
+        SolverOptions(scheme: settings.updateScheme, screening: settings.screening,
+                      activeSetCycling: settings.activeSetCycling, acceleration: settings.acceleration)
     }
+
+    /// The stopping rule of every solve (a cold fit's warm-up steps loosen it).
+    var stopping: StoppingRule { settings.stopping }
 
     /// Validates everything (in one place, before any computation) and prepares the design.
     func prepare(
@@ -344,8 +339,8 @@ public struct ElasticNet: Sendable {
         try Validation.weights(sampleWeights, rows: x.rows)
         if sampleWeights != nil, let (i, j) = x.firstNonFinite() { throw .nonFinite(input: "X", row: i, column: j) }
         try Validation.l1Ratio(l1Ratio)
-        try Validation.tolerance(tolerance)
-        try Validation.maximumIterations(maximumIterations)
+        try Validation.tolerance(settings.tolerance)
+        try Validation.maximumIterations(settings.maximumIterations)
         if let f = penaltyFactors {
             guard f.count == x.columns else {
                 throw .dimensionMismatch("X has \(x.columns) columns but there are \(f.count) penalty factors")
@@ -373,7 +368,7 @@ public struct ElasticNet: Sendable {
 
     /// maxⱼ |ρⱼ|/aⱼ at the solver's current point: the l1 strength at which the current correlations
     /// would be a solution (the reference for the strong rule of the first solve).
-    static func currentL1Strength(_ solver: CoordinateDescentSolver, weights a: [Double], positive: Bool) -> Double {
+    static func currentL1Strength<Design>(_ solver: CoordinateDescentSolver<Design>, weights a: [Double], positive: Bool) -> Double {
         var best = 0.0
         for j in 0..<a.count where a[j] > 0 && solver.curvature[j] > 0 {
             let value = positive ? solver.rho[j] : abs(solver.rho[j])
@@ -382,8 +377,8 @@ public struct ElasticNet: Sendable {
         return best
     }
 
-    func model(
-        _ solver: CoordinateDescentSolver, _ setup: Setup, _ penalty: ElasticNetPenalty, _ a: Double,
+    func model<Design>(
+        _ solver: CoordinateDescentSolver<Design>, _ setup: Setup, _ penalty: ElasticNetPenalty, _ a: Double,
         _ outcome: CoordinateDescentOutcome
     ) -> ElasticNetModel {
         let w = solver.coefficients

@@ -6,55 +6,72 @@ import LinearAlgebra
 ///
 /// (scikit-learn's `Lasso`; glmnet with alpha = 1). It is ``ElasticNet`` with `l1Ratio = 1`; every
 /// option, the stopping rule (duality gap ≤ tolerance · max(P(w), 10⁻⁴P(0))) and the results are the same.
+@dynamicMemberLookup
 public struct Lasso: Sendable {
-    /// The regularization strength α ≥ 0.
-    public var alpha: Double
-    public var fitIntercept: Bool
-    public var standardize: Bool
-    public var tolerance: Double
-    public var maximumIterations: Int
-    public var positive: Bool
-    public var penaltyFactors: [Double]?
-    public var updateScheme: UpdateScheme
-    public var screening: Bool
-    public var activeSetCycling: Bool
-    /// Anderson extrapolation of the active-set iterates (kept only when it lowers the objective). Default true.
-    public var acceleration: Bool
-    /// Single fits: the Gram matrix in single precision, refined exactly
-    /// (``ElasticNet/singlePrecisionGram``). Default true.
-    public var singlePrecisionGram = true
-    /// Paths: the checks from a single-precision copy of X, resolved exactly
-    /// (``ElasticNet/singlePrecisionChecks``). Default true.
-    public var singlePrecisionChecks = true
+    /// The equivalent ``ElasticNet`` (l1Ratio = 1), which this model wraps: every field below
+    /// reads and writes it.
+    public private(set) var elasticNet: ElasticNet
 
+    /// The regularization strength α ≥ 0.
+    public var alpha: Double {
+        get { elasticNet.alpha }
+        set { elasticNet.alpha = newValue }
+    }
+    /// Fit an unpenalized intercept (by centering). Default true.
+    public var fitIntercept: Bool {
+        get { elasticNet.fitIntercept }
+        set { elasticNet.fitIntercept = newValue }
+    }
+    /// Penalize the coefficients of unit-variance columns (``ElasticNet/standardize``). Default false.
+    public var standardize: Bool {
+        get { elasticNet.standardize }
+        set { elasticNet.standardize = newValue }
+    }
+    /// Constrain every coefficient to be ≥ 0. Default false.
+    public var positive: Bool {
+        get { elasticNet.positive }
+        set { elasticNet.positive = newValue }
+    }
+    /// Per-feature penalty factors fⱼ ≥ 0 (nil = all 1).
+    public var penaltyFactors: [Double]? {
+        get { elasticNet.penaltyFactors }
+        set { elasticNet.penaltyFactors = newValue }
+    }
+    /// The solver's settings (``CoordinateDescentSettings``); each knob also reads and writes as
+    /// a member (`lasso.tolerance`, `lasso.acceleration`, …).
+    public var settings: CoordinateDescentSettings {
+        get { elasticNet.settings }
+        set { elasticNet.settings = newValue }
+    }
+
+    /// A knob of ``settings`` as a member of the model (`lasso.tolerance = 1e-8`).
+    public subscript<Value>(dynamicMember key: WritableKeyPath<CoordinateDescentSettings, Value>) -> Value {
+        get { elasticNet.settings[keyPath: key] }
+        set { elasticNet.settings[keyPath: key] = newValue }
+    }
+
+    /// The lasso with the solver's ``settings``.
+    public init(
+        alpha: Double = 1, fitIntercept: Bool = true, standardize: Bool = false, positive: Bool = false,
+        penaltyFactors: [Double]? = nil, settings: CoordinateDescentSettings
+    ) {
+        elasticNet = ElasticNet(alpha: alpha, l1Ratio: 1, fitIntercept: fitIntercept, standardize: standardize,
+                                positive: positive, penaltyFactors: penaltyFactors, settings: settings)
+    }
+
+    /// The lasso with the solver's knobs one by one (see ``CoordinateDescentSettings``).
     public init(
         alpha: Double = 1, fitIntercept: Bool = true, standardize: Bool = false,
         tolerance: Double = ElasticNet.defaultTolerance, maximumIterations: Int = ElasticNet.defaultMaximumIterations,
         positive: Bool = false, penaltyFactors: [Double]? = nil, updateScheme: UpdateScheme = .automatic,
-        screening: Bool = true, activeSetCycling: Bool = true, acceleration: Bool = true
+        screening: Bool = true, activeSetCycling: Bool = true, acceleration: Bool = true,
+        singlePrecisionGram: Bool = true, singlePrecisionChecks: Bool = true
     ) {
-        self.alpha = alpha
-        self.fitIntercept = fitIntercept
-        self.standardize = standardize
-        self.tolerance = tolerance
-        self.maximumIterations = maximumIterations
-        self.positive = positive
-        self.penaltyFactors = penaltyFactors
-        self.updateScheme = updateScheme
-        self.screening = screening
-        self.activeSetCycling = activeSetCycling
-        self.acceleration = acceleration
-    }
-
-    /// The equivalent ``ElasticNet`` (l1Ratio = 1).
-    public var elasticNet: ElasticNet {
-        var model = ElasticNet(alpha: alpha, l1Ratio: 1, fitIntercept: fitIntercept, standardize: standardize,
-                               tolerance: tolerance, maximumIterations: maximumIterations, positive: positive,
-                               penaltyFactors: penaltyFactors, updateScheme: updateScheme, screening: screening,
-                               activeSetCycling: activeSetCycling, acceleration: acceleration)
-        model.singlePrecisionGram = singlePrecisionGram
-        model.singlePrecisionChecks = singlePrecisionChecks
-        return model
+        elasticNet = ElasticNet(alpha: alpha, l1Ratio: 1, fitIntercept: fitIntercept, standardize: standardize,
+                                tolerance: tolerance, maximumIterations: maximumIterations, positive: positive,
+                                penaltyFactors: penaltyFactors, updateScheme: updateScheme, screening: screening,
+                                activeSetCycling: activeSetCycling, acceleration: acceleration,
+                                singlePrecisionGram: singlePrecisionGram, singlePrecisionChecks: singlePrecisionChecks)
     }
 
     /// Fits at ``alpha``; see ``ElasticNet/fit(_:_:sampleWeights:initialCoefficients:)``.

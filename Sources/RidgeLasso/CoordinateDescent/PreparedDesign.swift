@@ -358,3 +358,53 @@ struct PreparedDesign: @unchecked Sendable {
         return g
     }
 }
+
+// MARK: - The column operations of coordinate descent
+
+extension PreparedDesign: CoordinateDescentDesign {
+    /// v ← v + a·x̃ⱼ: for a ``modestShift`` column one `daxpy` of the raw column, the shift −a·mⱼ
+    /// returned for the caller to add (it costs at most a few bits there); otherwise the shifted
+    /// column itself, and 0.
+    @inline(__always)
+    func addColumn(_ j: Int, times a: Double, into v: UnsafeMutablePointer<Double>) -> Double {
+        let n = rows, mj = shift[j]
+        return x.storage.withUnsafeBufferPointer { xs in
+            let col = xs.baseAddress! + j * n
+            if modestShift[j] {
+                BLAS.axpy(n, a, col, v)
+                return -a * mj
+            }
+            for i in 0..<n { v[i] += a * (col[i] - mj) }
+            return 0
+        }
+    }
+
+    /// c X̃ᵀv by one `dgemv` of the raw X, corrected by the shifts (``centeredDot(_:_:)`` for
+    /// the columns whose shift is not modest).
+    func correlations(_ v: UnsafePointer<Double>, rowSum: Double, into out: UnsafeMutablePointer<Double>) {
+        let n = rows, p = columns, cc = c
+        x.storage.withUnsafeBufferPointer { xs in
+            BLAS.transposeTimes(rows: n, columns: p, xs.baseAddress!, v, into: out)
+        }
+        shift.withUnsafeBufferPointer { m in
+            modestShift.withUnsafeBufferPointer { modest in
+                for j in 0..<p {
+                    out[j] = modest[j] ? cc * (out[j] - m[j] * rowSum) : cc * centeredDot(j, v)
+                }
+            }
+        }
+    }
+
+    func appendCenteredColumn(_ j: Int, to buffer: inout [Double]) {
+        let n = rows, mj = shift[j]
+        x.storage.withUnsafeBufferPointer { xs in
+            let col = xs.baseAddress! + j * n
+            for i in 0..<n { buffer.append(col[i] - mj) }
+        }
+    }
+
+    /// X rounded to `Float` (``SinglePrecisionMatrix``); nil when a value is not representable.
+    func singlePrecisionCopy() -> SinglePrecisionMatrix? {
+        x.storage.withUnsafeBufferPointer { xs in SinglePrecisionMatrix(rows: rows, columns: columns, xs.baseAddress!) }
+    }
+}

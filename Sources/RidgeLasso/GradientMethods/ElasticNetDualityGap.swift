@@ -1,39 +1,44 @@
 import LinearAlgebra
 
-/// The duality gap of the elastic-net objective at a point w: an upper bound on P(w) − P(w*)
-/// that needs no knowledge of the optimum, so it certifies convergence.
+/// The duality gap of the elastic-net objective at a point w for the gradient baselines: an upper
+/// bound on P(w) − P(w*) that needs no knowledge of the optimum, so it certifies convergence.
 ///
-/// Primal (scikit-learn's scaling), with λ₁ = αr and λ₂ = α(1 − r):
+///     P(w) = (1/2n)‖yc − Xc w‖² + λ₁‖w‖₁ + (λ₂/2)‖w‖²,   λ₁ = αr, λ₂ = α(1 − r)
 ///
-///     P(w) = (1/2n)‖yc − Xc w‖² + λ₁‖w‖₁ + (λ₂/2)‖w‖².
-///
-/// Writing the elastic net as a lasso on the augmented data [Xc; √(nλ₂) I], [yc; 0] and taking
-/// the dual point θ = c·R with R the augmented residual and c = min(1, nλ₁/‖XcᵀR − nλ₂w‖∞)
-/// (the largest feasible rescaling), the gap of the n-scaled problem is
-///
-///     G = ½(1 + c²)(‖R‖² + nλ₂‖w‖²) + nλ₁‖w‖₁ − c·ycᵀR,   R = yc − Xc w,
-///
-/// and the gap of P is G/n. (Duality-gap certificates for the lasso: Ghaoui, Viallon & Rabbani
-/// 2012; Massias, Gramfort & Salmon 2018.) Cost: two matrix–vector products.
+/// It is the models' gap (``DualityGap``, with the penalty as ``ElasticNetPenalty``) on the
+/// centered data: the same dual point and the same sum of non-negative terms, so an ISTA/FISTA
+/// gap and a coordinate-descent gap measure one thing. For α = 0 every feature is unpenalized and
+/// the dual point is 0: the gap is P(w) itself. Cost: two matrix–vector products.
 enum ElasticNetDualityGap {
-    /// (primal P(w), gap G/n) at `w`.
+    /// (primal P(w), gap) at `w`.
     static func evaluate(
         _ data: GradientDesign, w: [Double], l1: Double, l2: Double
     ) throws(RegressionError) -> (primal: Double, gap: Double) {
-        let n = Double(data.n)
+        let n = Double(data.n), p = w.count
         var r = try data.residual(w)          // Xc w − yc
-        for i in 0..<r.count { r[i] = -r[i] }  // R = yc − Xc w
-        let xtr = try data.transposeTimes(r)
-        var dualNorm = 0.0, l1Norm = 0.0, wNorm2 = 0.0
-        for j in 0..<w.count {
-            dualNorm = max(dualNorm, abs(xtr[j] - n * l2 * w[j]))
-            l1Norm += abs(w[j])
-            wNorm2 += w[j] * w[j]
+        for i in 0..<r.count { r[i] = -r[i] }  // r = yc − Xc w
+        let rho = try data.transposeTimes(r).map { $0 / n }
+        let q = BLAS.dot(r, r) / n
+        var penalty = ElasticNetPenalty(alpha: 0, l1Ratio: 1, count: p)
+        penalty.l1 = l1
+        penalty.l2 = l2
+        let primal = 0.5 * q + penalty.value(w)
+        guard p > 0 else { return (primal, 0) }   // θ = r is then optimal
+        guard l1 > 0 || l2 > 0 else { return (primal, max(primal, 0)) }
+        // Every column takes part (a constant centered column has ρⱼ = 0 and stays at wⱼ = 0).
+        let curvature = [Double](repeating: 1, count: p)
+        var scratch = [Double](repeating: 0, count: p)
+        let gap = w.withUnsafeBufferPointer { wp in
+            rho.withUnsafeBufferPointer { rp in
+                curvature.withUnsafeBufferPointer { dp in
+                    scratch.withUnsafeMutableBufferPointer { sp in
+                        DualityGap.compute(coefficients: wp.baseAddress!, correlations: rp.baseAddress!, count: p,
+                                           residualNormSquared: q, curvature: dp.baseAddress!, penalty: penalty,
+                                           projection: nil, scratch: sp.baseAddress!)
+                    }
+                }
+            }
         }
-        let rNorm2 = BLAS.dot(r, r)
-        let primal = rNorm2 / (2 * n) + l1 * l1Norm + l2 / 2 * wNorm2
-        let c = dualNorm > n * l1 ? n * l1 / dualNorm : 1
-        let gap = 0.5 * (1 + c * c) * (rNorm2 + n * l2 * wNorm2) + n * l1 * l1Norm - c * BLAS.dot(data.yc, r)
-        return (primal, max(gap, 0) / n)
+        return (primal, gap)
     }
 }

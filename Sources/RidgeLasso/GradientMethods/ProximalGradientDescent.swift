@@ -32,8 +32,10 @@ public struct ProximalGradientDescent: Sendable {
     public var fitIntercept: Bool
     /// ``GradientAcceleration/plain`` is ISTA, ``GradientAcceleration/nesterov`` is FISTA.
     public var acceleration: GradientAcceleration
-    /// Duality-gap tolerance relative to ‖yc‖²/n (> 0).
+    /// Duality-gap tolerance relative to ‖yc‖²/n (> 0; ``stoppingCriterion``).
     public var tolerance: Double
+    /// What ``tolerance`` measures: ``StoppingCriterion/dualityGapOverTargetVariance``.
+    public static let stoppingCriterion = StoppingCriterion.dualityGapOverTargetVariance
     /// Iteration budget (≥ 1).
     public var maximumIterations: Int
     /// Iterations between duality-gap checks (≥ 1).
@@ -117,7 +119,7 @@ public struct ProximalGradientDescent: Sendable {
             previous = w
             for j in 0..<p {
                 let z = point[j] - step * (g[j] / n + l2 * point[j])
-                point[j] = z > threshold ? z - threshold : (z < -threshold ? z + threshold : 0)
+                point[j] = softThreshold(z, threshold)
             }
             w = point
             iterations += 1

@@ -29,8 +29,10 @@ public struct RidgeGradientDescent: Sendable {
     public var fitIntercept: Bool
     /// Plain gradient descent or Nesterov's accelerated gradient.
     public var acceleration: GradientAcceleration
-    /// Relative gradient-norm tolerance (> 0).
+    /// Relative gradient-norm tolerance (> 0; ``stoppingCriterion``).
     public var tolerance: Double
+    /// What ``tolerance`` measures: ``StoppingCriterion/relativeGradientNorm``.
+    public static let stoppingCriterion = StoppingCriterion.relativeGradientNorm
     /// Iteration budget (≥ 1).
     public var maximumIterations: Int
     /// Wall-clock budget in seconds, or `nil` for none.

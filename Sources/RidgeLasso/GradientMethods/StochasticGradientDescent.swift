@@ -32,8 +32,10 @@ public struct StochasticGradientDescent: Sendable {
     public var fitIntercept: Bool
     /// Seed of the mini-batch shuffles.
     public var seed: UInt64
-    /// Relative full-gradient tolerance for `converged` (> 0).
+    /// Relative full-gradient tolerance for `converged` (> 0; ``stoppingCriterion``).
     public var tolerance: Double
+    /// What ``tolerance`` measures: ``StoppingCriterion/relativeFullGradientNorm``.
+    public static let stoppingCriterion = StoppingCriterion.relativeFullGradientNorm
     /// Wall-clock budget in seconds, or `nil` for none.
     public var maximumSeconds: Double?
     /// Record a ``GradientHistoryPoint`` every this many mini-batch steps, plus the start and

@@ -12,7 +12,7 @@ import LinearAlgebra
 ///     w = (XcᵀXc + αI)⁻¹ Xcᵀyc,   b = ȳ − x̄ᵀw.
 ///
 /// Without an intercept, x̄ = 0, ȳ = 0 and b = 0. Integer weights give the same fit as repeating
-/// rows. At α = 0 this is ordinary least squares; with ``RidgeSolver/svd`` (or `auto`) a
+/// rows. At α = 0 this is ordinary least squares; with ``RidgeSolver/svd`` (or `automatic`) a
 /// rank-deficient X then gets the minimum-norm solution and its rank.
 ///
 /// ```swift
@@ -27,17 +27,17 @@ public struct Ridge: Sendable {
     public var alpha: Double
     /// Fit an unpenalized intercept b by centering (default `true`).
     public var fitIntercept: Bool
-    /// How to solve (default ``RidgeSolver/auto``: Cholesky when it is safe, otherwise QR or SVD).
+    /// How to solve (default ``RidgeSolver/automatic``: Cholesky when it is safe, otherwise QR or SVD).
     public var solver: RidgeSolver
 
     /// The smallest reciprocal condition number (`dpocon`, equilibrated regularized Gram matrix)
-    /// at which ``RidgeSolver/auto`` accepts Cholesky: 1e-6, where Cholesky's relative error
+    /// at which ``RidgeSolver/automatic`` accepts Cholesky: 1e-6, where Cholesky's relative error
     /// bound ε·κ ≈ 2.2e-10 still leaves 9–10 significant digits. Below it, QR (error ∝ √κ·ε).
     public static let choleskyReciprocalConditionThreshold = 1e-6
 
     /// Ridge with strength `alpha` (≥ 0; 0 is least squares), an unpenalized intercept unless
-    /// `fitIntercept` is false, and the given solver (``RidgeSolver/auto`` by default).
-    public init(alpha: Double = 1, fitIntercept: Bool = true, solver: RidgeSolver = .auto) {
+    /// `fitIntercept` is false, and the given solver (``RidgeSolver/automatic`` by default).
+    public init(alpha: Double = 1, fitIntercept: Bool = true, solver: RidgeSolver = .automatic) {
         self.alpha = alpha
         self.fitIntercept = fitIntercept
         self.solver = solver

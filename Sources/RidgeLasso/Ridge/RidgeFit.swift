@@ -3,7 +3,7 @@ import LinearAlgebra
 /// Solves one prepared ridge problem for a list of α, sharing every decomposition: the Gram
 /// matrix (Cholesky refactors only the small regularized system per α), the QR of Xc (each α
 /// then costs a p × p-sized QR), and the SVD (each α costs a rescaling). Decompositions are
-/// built lazily, only when the solver (or the ``RidgeSolver/auto`` rule) asks for them.
+/// built lazily, only when the solver (or the ``RidgeSolver/automatic`` rule) asks for them.
 struct RidgeFit {
     let data: RidgeData
     let solver: RidgeSolver
@@ -22,7 +22,7 @@ struct RidgeFit {
     mutating func models(alpha: Double, last: Bool = false) throws(RegressionError) -> [RidgeModel] {
         if data.p == 0 {
             // No column can carry a coefficient: w = 0, b = ȳ.
-            let used = solver == .auto ? RidgeSolver.cholesky : solver
+            let used = solver == .automatic ? RidgeSolver.cholesky : solver
             return try data.models(Matrix(rows: 0, columns: data.targets), alpha: alpha, solver: used,
                                rank: used == .svd ? 0 : nil, reciprocalCondition: nil)
         }
@@ -36,7 +36,7 @@ struct RidgeFit {
         case .svd:
             let (w, rank, rcond) = try svd.solve(alpha: alpha)
             return try data.models(w, alpha: alpha, solver: .svd, rank: rank, reciprocalCondition: rcond)
-        case .auto:
+        case .automatic:
             if let (w, rcond) = try? solveCholesky(alpha: alpha, last: last),
                rcond >= Ridge.choleskyReciprocalConditionThreshold {
                 return try data.models(w, alpha: alpha, solver: .cholesky, rank: nil, reciprocalCondition: rcond)

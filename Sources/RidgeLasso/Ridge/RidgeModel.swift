@@ -12,13 +12,13 @@ public struct RidgeModel: LinearPredictor, Sendable, Equatable {
     public var intercept: Double
     /// The regularization strength α this model was fitted with.
     public var alpha: Double
-    /// The solver that produced the coefficients: never ``RidgeSolver/auto``; with `auto`, the
+    /// The solver that produced the coefficients: never ``RidgeSolver/automatic``; with `automatic`, the
     /// one its rule picked for this α.
     public var solverUsed: RidgeSolver
     /// The numerical rank of the centered (weighted) design Xc, counted on its singular values
     /// with tolerance max(n, p)·ε·s₁: of the column-equilibrated Xc, except for α > 0 with
     /// p > n, where the unscaled Xc is decomposed. Set whenever the SVD was used (always for
-    /// ``RidgeSolver/svd``, and when `auto` fell back to it for a rank-deficient X at α = 0);
+    /// ``RidgeSolver/svd``, and when `automatic` fell back to it for a rank-deficient X at α = 0);
     /// `nil` for Cholesky and QR, which only run on numerically full-rank systems.
     public var rank: Int?
     /// The reciprocal condition number of the system the solver factored (1 is perfect, below

@@ -25,7 +25,7 @@ public enum RidgeSolver: String, Sendable, CaseIterable {
     ///    X is numerically rank-deficient and `svd` gives the minimum-norm least-squares solution.
     ///
     /// An ill-conditioned design therefore never silently gets Cholesky's loss of digits.
-    case auto
+    case automatic
     /// Cholesky of the regularized Gram matrix: (XcᵀXc + αI)w = Xcᵀyc when n ≥ p, or the dual
     /// w = Xcᵀ(XcXcᵀ + αI)⁻¹yc when p > n, so a p × p system is never formed when p ≫ n.
     /// Fastest; loses digits as κ(X)². Throws ``RegressionError/singular(_:)`` when the system

@@ -42,22 +42,45 @@ public struct ElasticNetCV: Sendable {
     public var folds: CrossValidationFolds
     /// Which α of the curve to keep (default: α_min).
     public var rule: SelectionRule
+    /// The model every path fits: its penalty options (intercept, standardization, sign
+    /// constraint, penalty factors) and its solver ``ElasticNet/settings``, speed switches
+    /// included. Its `alpha` and `l1Ratio` are not used (the grid and ``l1Ratios`` set them).
+    public var model: ElasticNet
     /// Fit an unpenalized intercept (default true).
-    public var fitIntercept: Bool
+    public var fitIntercept: Bool {
+        get { model.fitIntercept }
+        set { model.fitIntercept = newValue }
+    }
     /// Penalize the coefficients of unit-variance columns (default false, as scikit-learn).
-    public var standardize: Bool
+    public var standardize: Bool {
+        get { model.standardize }
+        set { model.standardize = newValue }
+    }
     /// The path solver's stopping tolerance (default ``ElasticNet/defaultTolerance``).
-    public var tolerance: Double
+    public var tolerance: Double {
+        get { model.settings.tolerance }
+        set { model.settings.tolerance = newValue }
+    }
     /// The path solver's sweep budget per α (default ``ElasticNet/defaultMaximumIterations``).
-    public var maximumIterations: Int
+    public var maximumIterations: Int {
+        get { model.settings.maximumIterations }
+        set { model.settings.maximumIterations = newValue }
+    }
     /// Constrain coefficients to be ≥ 0 (default false).
-    public var positive: Bool
+    public var positive: Bool {
+        get { model.positive }
+        set { model.positive = newValue }
+    }
     /// Per-feature penalty factors (default nil = all 1).
-    public var penaltyFactors: [Double]?
+    public var penaltyFactors: [Double]? {
+        get { model.penaltyFactors }
+        set { model.penaltyFactors = newValue }
+    }
     /// Threads for the fold paths (default nil = all cores). Results do not depend on it.
     public var threads: Int?
 
-    /// The settings; each parameter sets the property of the same name (defaults as listed there).
+    /// Cross-validation of the elastic net with the penalty options and solver settings given
+    /// one by one (the other knobs of ``CoordinateDescentSettings`` at their defaults).
     public init(
         l1Ratios: [Double] = [0.5], alphas: [Double]? = nil, alphaCount: Int = 100, epsilon: Double = 1e-3,
         folds: CrossValidationFolds = .shuffled(count: 5, seed: 0), rule: SelectionRule = .minimum,
@@ -66,26 +89,36 @@ public struct ElasticNetCV: Sendable {
         maximumIterations: Int = ElasticNet.defaultMaximumIterations,
         positive: Bool = false, penaltyFactors: [Double]? = nil, threads: Int? = nil
     ) {
+        self.init(model: ElasticNet(fitIntercept: fitIntercept, standardize: standardize, tolerance: tolerance,
+                                    maximumIterations: maximumIterations, positive: positive,
+                                    penaltyFactors: penaltyFactors),
+                  l1Ratios: l1Ratios, alphas: alphas, alphaCount: alphaCount, epsilon: epsilon, folds: folds,
+                  rule: rule, threads: threads)
+    }
+
+    /// Cross-validation of `model` (its penalty options and every solver setting; its α and l1
+    /// ratio are replaced by the grid and `l1Ratios`).
+    public init(
+        model: ElasticNet, l1Ratios: [Double] = [0.5], alphas: [Double]? = nil, alphaCount: Int = 100,
+        epsilon: Double = 1e-3, folds: CrossValidationFolds = .shuffled(count: 5, seed: 0),
+        rule: SelectionRule = .minimum, threads: Int? = nil
+    ) {
+        self.model = model
         self.l1Ratios = l1Ratios
         self.alphas = alphas
         self.alphaCount = alphaCount
         self.epsilon = epsilon
         self.folds = folds
         self.rule = rule
-        self.fitIntercept = fitIntercept
-        self.standardize = standardize
-        self.tolerance = tolerance
-        self.maximumIterations = maximumIterations
-        self.positive = positive
-        self.penaltyFactors = penaltyFactors
         self.threads = threads
     }
 
-    /// The solver settings for l1 ratio `r`.
+    /// ``model`` at l1 ratio `r` (α is set by each point of the grid).
     func estimator(l1Ratio r: Double) -> ElasticNet {
-        ElasticNet(alpha: 1, l1Ratio: r, fitIntercept: fitIntercept, standardize: standardize,
-                   tolerance: tolerance, maximumIterations: maximumIterations, positive: positive,
-                   penaltyFactors: penaltyFactors)
+        var estimator = model
+        estimator.alpha = 1
+        estimator.l1Ratio = r
+        return estimator
     }
 
     /// Cross-validates every (l1 ratio, α) and refits at the chosen pair.

@@ -11,8 +11,18 @@ public struct LassoCV: Sendable {
     /// The settings, with `l1Ratios == [1]`.
     public var elasticNetCV: ElasticNetCV
 
-    /// ``ElasticNetCV`` with `l1Ratios == [1]`; each parameter sets the ``ElasticNetCV`` property
-    /// of the same name.
+    /// Cross-validation of the lasso with `model`'s penalty options and every solver setting
+    /// (its α is replaced by the grid).
+    public init(
+        model: Lasso, alphas: [Double]? = nil, alphaCount: Int = 100, epsilon: Double = 1e-3,
+        folds: CrossValidationFolds = .shuffled(count: 5, seed: 0), rule: SelectionRule = .minimum,
+        threads: Int? = nil
+    ) {
+        elasticNetCV = ElasticNetCV(model: model.elasticNet, l1Ratios: [1], alphas: alphas, alphaCount: alphaCount,
+                                    epsilon: epsilon, folds: folds, rule: rule, threads: threads)
+    }
+
+    /// Cross-validation of the lasso with the penalty options and solver settings given one by one.
     public init(
         alphas: [Double]? = nil, alphaCount: Int = 100, epsilon: Double = 1e-3,
         folds: CrossValidationFolds = .shuffled(count: 5, seed: 0), rule: SelectionRule = .minimum,

@@ -65,7 +65,7 @@ public struct RidgeCV: Sendable {
     public var storeLeaveOneOutResiduals: Bool
     /// Threads for K-fold (default: all cores). Results do not depend on it.
     public var threads: Int?
-    /// The solver of the final refit at the chosen α (default ``RidgeSolver/auto``: Cholesky when
+    /// The solver of the final refit at the chosen α (default ``RidgeSolver/automatic``: Cholesky when
     /// safe, otherwise QR or SVD, exactly as ``Ridge``).
     public var solver: RidgeSolver
 
@@ -78,7 +78,7 @@ public struct RidgeCV: Sendable {
         alphaPerTarget: Bool = false,
         storeLeaveOneOutResiduals: Bool = false,
         threads: Int? = nil,
-        solver: RidgeSolver = .auto
+        solver: RidgeSolver = .automatic
     ) {
         self.alphas = alphas
         self.fitIntercept = fitIntercept
@@ -144,7 +144,7 @@ public struct RidgeCV: Sendable {
         for index in groups {
             let columns = (0..<y.columns).filter { evaluation.indicesOfChosenAlpha[$0] == index }
             let fitted: [RidgeModel]
-            if groups.count == 1, let products = spectrum?.crossProducts, solver == .auto || solver == .cholesky {
+            if groups.count == 1, let products = spectrum?.crossProducts, solver == .automatic || solver == .cholesky {
                 // One α for every target: the refit starts from the Gram and cross products that
                 // the eigendecomposition was made from (the same arithmetic as Ridge's own), so
                 // a Cholesky refit costs one p × p factorization, not another pass over X.

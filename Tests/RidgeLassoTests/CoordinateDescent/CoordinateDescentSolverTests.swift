@@ -104,11 +104,10 @@ import LinearAlgebra
 
     /// A solver on a seeded problem with every Gram column cached, for the Newton-system tests.
     static func newtonSolver(scheme: UpdateScheme, n: Int, p: Int, rho: Double, seed: UInt64) throws
-        -> (CoordinateDescentSolver, PreparedDesign) {
+        -> (CoordinateDescentSolver<PreparedDesign>, PreparedDesign) {
         let prob = CDTestSupport.problem(n: n, p: p, rho: rho, nonzeros: 8, seed: seed)
         let design = try PreparedDesign(prob.x, prob.y, weights: nil, fitIntercept: true)
-        let options = SolverOptions(scheme: scheme, screening: true, activeSetCycling: true, acceleration: true,
-                                    tolerance: 1e-8, maximumIterations: 1000)
+        let options = SolverOptions(scheme: scheme, screening: true, activeSetCycling: true, acceleration: true)
         let solver = try CoordinateDescentSolver(design: design, options: options, initial: nil)
         try solver.ensureCached(Array(0..<p))
         return (solver, design)
@@ -298,15 +297,15 @@ import LinearAlgebra
     /// matrix is cached at once), with or without the single-precision Gram matrix.
     static func coldCovarianceSolve(
         _ design: PreparedDesign, penalty: ElasticNetPenalty, singlePrecision: Bool, tolerance: Double,
-        corrupt: ((CoordinateDescentSolver) -> Void)? = nil
-    ) throws -> (CoordinateDescentSolver, CoordinateDescentOutcome) {
-        var options = SolverOptions(scheme: .covariance, screening: true, activeSetCycling: true, acceleration: true,
-                                    tolerance: tolerance, maximumIterations: 100_000)
+        corrupt: ((CoordinateDescentSolver<PreparedDesign>) -> Void)? = nil
+    ) throws -> (CoordinateDescentSolver<PreparedDesign>, CoordinateDescentOutcome) {
+        var options = SolverOptions(scheme: .covariance, screening: true, activeSetCycling: true, acceleration: true)
         options.singlePrecisionGram = singlePrecision
         let solver = try CoordinateDescentSolver(design: design, options: options, initial: nil)
         try solver.ensureCached(Array(0..<design.columns))
         corrupt?(solver)
-        let outcome = try solver.solve(penalty: penalty, previousL1: 1e3 * penalty.l1)
+        let outcome = try solver.solve(penalty: penalty, previousL1: 1e3 * penalty.l1,
+                                       stopping: StoppingRule(tolerance: tolerance, maximumIterations: 100_000))
         return (solver, outcome)
     }
 
@@ -369,13 +368,13 @@ import LinearAlgebra
         let n = 60, p = 500
         let prob = CDTestSupport.problem(n: n, p: p, rho: 0.5, nonzeros: 8, seed: 29)
         let design = try PreparedDesign(prob.x, prob.y, weights: nil, fitIntercept: true)
-        var options = SolverOptions(scheme: .naive, screening: true, activeSetCycling: true, acceleration: true,
-                                    tolerance: 1e-10, maximumIterations: 100_000)
+        var options = SolverOptions(scheme: .naive, screening: true, activeSetCycling: true, acceleration: true)
+        let stopping = StoppingRule(tolerance: 1e-10, maximumIterations: 100_000)
         options.singlePrecisionChecks = true
         let solver = try CoordinateDescentSolver(design: design, options: options, initial: nil)
         let amax = try ElasticNet.alphaMax(prob.x, prob.y, l1Ratio: l1Ratio)
         let solved = ElasticNetPenalty(alpha: 0.05 * amax, l1Ratio: l1Ratio, count: p)
-        let outcome = try solver.solve(penalty: solved, previousL1: 0.06 * amax * l1Ratio)
+        let outcome = try solver.solve(penalty: solved, previousL1: 0.06 * amax * l1Ratio, stopping: stopping)
         #expect(outcome.converged)
         for penalty in [solved, ElasticNetPenalty(alpha: 0.03 * amax, l1Ratio: l1Ratio, count: p)] {
             try solver.refreshCorrelations(penalty: penalty)

@@ -39,4 +39,19 @@ import Testing
         let (_, gapBelow) = try ElasticNetDualityGap.evaluate(data, w: zero, l1: alphaMax / 2, l2: 0)
         #expect(gapBelow > 1e-3 * primal)
     }
+
+    /// The baselines' gap is the models' gap: at coordinate descent's answer, ISTA/FISTA's
+    /// certificate reports the same objective and the same duality gap (a loose tolerance keeps
+    /// the gap far above rounding).
+    @Test(arguments: [1.0, 0.5])
+    func isTheCoordinateDescentGap(l1Ratio: Double) throws {
+        let (x, y) = GradientTestData.problem(n: 40, p: 6, seed: 23)
+        let alpha = 0.1 * (try ElasticNet.alphaMax(x, y, l1Ratio: l1Ratio))
+        let fit = try ElasticNet(alpha: alpha, l1Ratio: l1Ratio, tolerance: 1e-3).fit(x, y)
+        let (objective, gap) = try ProximalGradientDescent(alpha: alpha, l1Ratio: l1Ratio)
+            .objectiveAndDualityGap(x, y, coefficients: fit.coefficients)
+        #expect(abs(objective - fit.objective) <= 1e-12 * fit.objective)
+        #expect(abs(gap - fit.dualityGap) <= 1e-10 * fit.objective)
+        #expect(gap > 0)
+    }
 }

@@ -33,7 +33,7 @@ struct RidgeAnalyticTests {
         }
     }
 
-    @Test("duplicated columns share the weight equally", arguments: [RidgeSolver.auto, .cholesky, .qr, .svd])
+    @Test("duplicated columns share the weight equally", arguments: [RidgeSolver.automatic, .cholesky, .qr, .svd])
     func duplicatedColumns(solver: RidgeSolver) throws {
         var rng = SplitMix64(seed: 11)
         let a = rng.vector(30), b = rng.vector(30)
@@ -50,7 +50,7 @@ struct RidgeAnalyticTests {
         #expect(abs(m3.coefficients[0] - u / 2) <= 1e-10 * abs(u))
         #expect(abs(m3.coefficients[2] - m2.coefficients[1]) <= 1e-10 * abs(m2.coefficients[1]))
         // α = 0: the minimum-norm least-squares solution splits the LS coefficient of a in two.
-        if solver == .svd || solver == .auto {
+        if solver == .svd || solver == .automatic {
             let ls = try Ridge(alpha: 0, solver: .qr).fit(x2, y)
             let m0 = try Ridge(alpha: 0, solver: solver).fit(x3, y)
             #expect(m0.solverUsed == .svd)

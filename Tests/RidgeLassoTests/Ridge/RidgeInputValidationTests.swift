@@ -115,7 +115,7 @@ struct RidgeInputValidationTests {
                 Issue.record("\(solver): unexpected \(error)")
             }
         }
-        for solver in [RidgeSolver.svd, .auto] {
+        for solver in [RidgeSolver.svd, .automatic] {
             let m = try Ridge(alpha: 0, solver: solver).fit(dup, t)
             #expect(m.rank == 2 && m.solverUsed == .svd)
             #expect(m.coefficients[0] == m.coefficients[1] || abs(m.coefficients[0] - m.coefficients[1]) <= 1e-13)

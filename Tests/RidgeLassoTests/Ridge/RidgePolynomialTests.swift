@@ -40,7 +40,7 @@ struct RidgePolynomialTests {
         for c in cases { #expect(c.conditionWithIntercept >= 1e12, "\(c.name)") }
     }
 
-    @Test("auto, qr and svd keep ≥ 6 digits", arguments: [RidgeSolver.auto, .qr, .svd])
+    @Test("auto, qr and svd keep ≥ 6 digits", arguments: [RidgeSolver.automatic, .qr, .svd])
     func accurateSolvers(solver: RidgeSolver) throws {
         for c in try Self.cases() {
             let (digits, model) = try Self.digits(c, solver)
@@ -70,7 +70,7 @@ struct RidgePolynomialTests {
                 if c.degree == 10 { #expect(digits < 2.5, "\(c.name): cholesky \(digits) digits") }
             }
             if c.degree == 10 && c.alpha == 0 { #expect(chol == nil, "degree 10 at α = 0 is singular for Cholesky") }
-            let (_, auto) = try Self.digits(c, .auto)
+            let (_, auto) = try Self.digits(c, .automatic)
             #expect(auto.solverUsed == .qr, "\(c.name)")
         }
     }

@@ -85,7 +85,7 @@ struct RidgeCVTests {
         let w = weighted ? cvWeights(n, seed: 9) : nil
         let result = try RidgeCV(alphas: Self.alphas, fitIntercept: intercept).fit(x, y, sampleWeights: w)
         #expect(result.alpha == result.curve.alphaMin)
-        #expect(result.model.alpha == result.alpha && result.model.solverUsed != .auto)
+        #expect(result.model.alpha == result.alpha && result.model.solverUsed != .automatic)
         #expect(result.curve.meanErrors.allSatisfy { $0 >= result.curve.meanErrors[result.indexOfChosenAlpha] })
         let (coef, b) = try cvRidgeBruteForce(x, y, alpha: result.alpha, weights: w, fitIntercept: intercept)
         #expect(cvMaxDifference(result.coefficients, coef) < 1e-10)

@@ -104,7 +104,7 @@ struct ValidationTests {
         // w₁ ≈ x̃₁ᵀỹ − x̃₀ᵀx̃₁·w₀ = −3.5e-310 + 3.25e-310 = −2.5e-311; exactly (rational arithmetic on
         // the stored inputs) −2.500000001458e-311, matched within 20 subnormal units (1e-322).
         let exact = try #require(Double("-2.500000001458e-311"))
-        for solver in [RidgeSolver.cholesky, .auto] {
+        for solver in [RidgeSolver.cholesky, .automatic] {
             let model = try Ridge(alpha: 1, solver: solver).fit(tiny, y)
             #expect(abs(model.coefficients[0] - 6.5 / 6) <= 4 * Double.ulpOfOne)
             #expect(abs(model.coefficients[1] - exact) <= 20 * Double.leastNonzeroMagnitude)

@@ -1,0 +1,57 @@
+import LinearAlgebra
+
+/// The design as coordinate descent sees it: the column operations its two update schemes need,
+/// with the centering x̃ⱼ = xⱼ − mⱼ and the row weight c hidden behind them, so that the solver
+/// (``CoordinateDescentSolver``) never touches how the columns are stored.
+///
+/// - The covariance scheme, the duality gap and α_max need only sufficient statistics: the
+///   curvatures dⱼ = c‖x̃ⱼ‖², the correlations at zero c X̃ᵀỹ, c‖ỹ‖² and Gram columns c X̃ᵀx̃ⱼ.
+///   A design made from XᵀX and Xᵀy alone (streamed statistics, no rows) can provide these.
+/// - The naive scheme and the exact checks work with n-vectors: a column's dot product with a
+///   vector, a multiple of a column added to a vector, all correlations at once, the centered
+///   columns themselves (the Newton steps' Gram cache). Compressed sparse columns implement them
+///   over the nonzeros, with the shift applied as a constant as the dense design does.
+///
+/// ``PreparedDesign`` (dense, column-major) implements all of it. The solver is generic over the
+/// design, so every call is specialized and inlined: no dynamic dispatch in a sweep.
+protocol CoordinateDescentDesign {
+    /// n: the length of the residual and of the columns.
+    var rows: Int { get }
+    /// p: the number of features.
+    var columns: Int { get }
+    /// The row weight c of the data term (c/2)‖ỹ − X̃w‖².
+    var c: Double { get }
+    /// The working target ỹ.
+    var y: [Double] { get }
+    /// c‖ỹ‖², twice the objective at w = 0.
+    var yy: Double { get }
+    /// dⱼ = c‖x̃ⱼ‖² (exactly 0 for a constant column).
+    var curvature: [Double] { get }
+    /// c X̃ᵀỹ, the correlations at w = 0.
+    var correlations0: [Double] { get }
+    /// Whether any column shift mⱼ is nonzero (else sums of the residual are never needed).
+    var hasShift: Bool { get }
+    /// The column shifts mⱼ (column means when centering on the fly, else 0).
+    var shift: [Double] { get }
+    /// Whether xⱼᵀv − mⱼΣv is accurate for column j (the shift is modest next to its spread);
+    /// otherwise products are formed on the shifted values.
+    var modestShift: [Bool] { get }
+
+    /// x̃ⱼᵀv for a vector v whose entries sum to `rowSum`.
+    func shiftedDot(_ j: Int, _ v: UnsafePointer<Double>, rowSum: Double) -> Double
+    /// v ← v + a·x̃ⱼ, except for a constant: returns the amount (−a·mⱼ, or 0) still to be added
+    /// to every entry of v, so that a sweep can add the shifts of many updates at once.
+    func addColumn(_ j: Int, times a: Double, into v: UnsafeMutablePointer<Double>) -> Double
+    /// out ← c X̃ᵀv for all features, v's entries summing to `rowSum`.
+    func correlations(_ v: UnsafePointer<Double>, rowSum: Double, into out: UnsafeMutablePointer<Double>)
+    /// Appends the n values of x̃ⱼ to `buffer`.
+    func appendCenteredColumn(_ j: Int, to buffer: inout [Double])
+    /// The Gram columns c X̃ᵀx̃ⱼ of `features` (p × k, column-major).
+    func gramColumns(_ features: [Int]) throws(RegressionError) -> [Double]
+    /// The whole Gram matrix c X̃ᵀX̃ (p × p, column-major).
+    func fullGram() throws(RegressionError) -> [Double]
+    /// An approximation of ``fullGram()`` formed in single precision, or nil.
+    func singlePrecisionGram() -> [Double]?
+    /// A single-precision copy of X for approximate correlations with error bounds, or nil.
+    func singlePrecisionCopy() -> SinglePrecisionMatrix?
+}
