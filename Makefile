@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BENCH_ARGS ?=
 
-.PHONY: all deps build test test-reference bench bench-quick release clean
+.PHONY: all deps build test test-reference bench bench-quick release clean fuzz
 
 all: build
 
@@ -31,7 +31,14 @@ bench-quick:
 	$(MAKE) bench BENCH_ARGS="--quick $(BENCH_ARGS)"
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz
+
+# libFuzzer targets for every reader of outside bytes (CSV in memory and from a file, the model
+# JSON), FUZZ_SECONDS each (default 60), built apart from SwiftPM under .build-fuzz/. See
+# scripts/fuzz.sh and Fuzz/README.md.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
 
 # The same tests against Debian's reference BLAS/LAPACK instead of OpenBLAS (no switch of the
 # system's alternatives: the loader is pointed at the reference libraries for this run only).

@@ -229,15 +229,18 @@ public enum CSVReader {
             if lines == 1, count >= 3, start[0] == 0xEF, start[1] == 0xBB, start[2] == 0xBF {
                 start += 3; count -= 3   // UTF-8 byte-order mark
             }
-            if count > 0, start[count - 1] == UInt8(ascii: "\r") { count -= 1 }
+            for k in 0..<count where start[k] == UInt8(ascii: "\"") { quotes += 1 }
+            let ends = quotes % 2 == 0   // a quoted field that spans lines continues otherwise
+            // A CR before the newline ends the record (CRLF); inside a quoted name the CRLF is
+            // part of the name (RFC 4180), so the name reads back as written.
+            if ends, count > 0, start[count - 1] == UInt8(ascii: "\r") { count -= 1 }
             let chunk = UnsafeBufferPointer(start: start, count: count)
             if lines > 1 { record.append(UInt8(ascii: "\n")) }
             guard record.count + count <= input.lineLimit else {
                 throw .lineTooLong(file: input.source, line: 1, limit: input.lineLimit)
             }
             record.append(contentsOf: chunk)
-            for b in chunk where b == UInt8(ascii: "\"") { quotes += 1 }
-            if quotes % 2 == 0 { break }   // a quoted field that spans lines continues otherwise
+            if ends { break }
         }
         if lines == 0 { return nil }
         if quotes % 2 != 0 {
