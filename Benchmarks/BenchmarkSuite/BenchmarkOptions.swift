@@ -48,6 +48,8 @@ public struct BenchmarkOptions: Sendable, Equatable {
                                           (needs --output DIR)
                            selection      RidgeCV and LassoCV timings
                            csv-read       CSV reader throughput vs raw reading
+                           serve          time one solve per request line on stdin, for the
+                                          interleaved scripts in compare/ (see TimingServer)
     """
 
     /// An unknown option or a bad value, with a one-line message.

@@ -17,6 +17,9 @@ public enum BenchmarkTask: String, Sendable, CaseIterable, Equatable {
     case selection
     /// CSV reader throughput against raw reading (``measureCSVReadThroughput(rows:columns:repetitions:directory:seed:)``).
     case csvRead = "csv-read"
+    /// Times one solve per request on standard input, for the interleaved comparison scripts
+    /// (``TimingServer``); the executable runs it instead of printing a report.
+    case serve
 
     /// Runs a task other than ``gradient`` and returns its report for stdout.
     public func runReport(options: BenchmarkOptions, progress: @escaping @Sendable (String) -> Void) throws -> String {
@@ -56,6 +59,9 @@ public enum BenchmarkTask: String, Sendable, CaseIterable, Equatable {
             progress("lasso selection on \(lassoShape.n)×\(lassoShape.p)")
             let lasso = try measureLassoSelection(rows: lassoShape.n, columns: lassoShape.p, repetitions: max(1, repeats / 3))
             return "\(ridge)\n\(lasso)\n"
+        case .serve:
+            TimingServer.run(readLine: { Swift.readLine() }, reply: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) })
+            return ""
         case .csvRead:
             let shape = scale.ridgeShapes[0]
             progress("CSV read throughput on \(shape.n)×\(shape.p)")
