@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RidgeLassoPlots
 
 /// Standard output and standard error written with `write(2)`, so that a reader that went away, a
 /// full disk or a closed descriptor is an outcome the command line handles, not a crash inside
@@ -53,24 +54,10 @@ enum StandardStreams {
         _ = writeAll(text, to: 2)
     }
 
-    /// Writes every byte of `text` to `fd`, retrying short writes and EINTR; the errno of a
-    /// failure, or `nil`.
+    /// Writes every byte of `text` to `fd`; the errno of a failure, or `nil`.
     private static func writeAll(_ text: String, to fd: Int32) -> Int32? {
         var text = text
-        return text.withUTF8 { bytes -> Int32? in
-            guard var p = bytes.baseAddress else { return nil }
-            var left = bytes.count
-            while left > 0 {
-                let n = write(fd, p, left)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                p += n
-                left -= n
-            }
-            return nil
-        }
+        return text.withUTF8 { AtomicFile.writeAll(UnsafeRawBufferPointer($0), to: fd) }
     }
 
     private static func reason(_ code: Int32) -> String {

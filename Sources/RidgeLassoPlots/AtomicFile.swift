@@ -131,8 +131,9 @@ package enum AtomicFile {
         guard closeDescriptor(fd) == 0 else { throw AtomicFileError(path: path, step: .close, code: errno) }
     }
 
-    /// Writes every byte (retrying short writes and EINTR); the errno of a failure, or `nil`.
-    static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, fault: Fault? = nil) -> Int32? {
+    /// Writes every byte to descriptor `fd` (retrying short writes and EINTR); the errno of a
+    /// failure, or `nil`. Also the CLI's writer of standard output and standard error.
+    package static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, fault: Fault? = nil) -> Int32? {
         guard var p = bytes.baseAddress, !bytes.isEmpty else { return fault == .write ? ENOSPC : nil }
         var left = fault == .write ? bytes.count / 2 : bytes.count
         while left > 0 {
