@@ -97,6 +97,25 @@ import RidgeLassoPlots
         #expect(try entries(directory) == ["old.txt"])
     }
 
+    @Test func aReadOnlyDirectoryKeepsTheOldFile() throws {
+        let (directory, file) = try directoryWithOldFile()
+        defer {
+            chmod(directory, 0o755)
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+        #expect(chmod(directory, 0o555) == 0)
+        let result = Result { () throws(AtomicFileError) in try AtomicFile.write("new\n", to: file) }
+        if geteuid() == 0 {
+            // Root writes into a read-only directory anyway: the replacement must then be whole.
+            #expect(contents(file) == "new\n")
+        } else {
+            #expect(throws: AtomicFileError.self) { try result.get() }
+            #expect((try? result.get()) == nil && contents(file) == "old contents\n")
+            if case .failure(let e) = result { #expect(e.step == .createTemporary && e.code == EACCES) }
+        }
+        #expect(try entries(directory) == ["old.txt"])
+    }
+
     @Test func aMissingDirectoryIsReported() throws {
         #expect {
             try AtomicFile.write("x", to: "/nonexistent-\(UUID().uuidString)/f.txt")
