@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BENCH_ARGS ?=
 
-.PHONY: all deps build test test-reference bench bench-quick release clean docs
+.PHONY: all deps build test test-reference bench bench-quick release clean docs fuzz
 
 all: build
 
@@ -33,7 +33,14 @@ bench-quick:
 	$(MAKE) bench BENCH_ARGS="--quick $(BENCH_ARGS)"
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz
+
+# libFuzzer targets for every reader of outside bytes (CSV in memory and from a file, the model
+# JSON), FUZZ_SECONDS each (default 60), built apart from SwiftPM under .build-fuzz/. See
+# scripts/fuzz.sh and Fuzz/README.md.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
 
 # The DocC documentation of the library products (swift-docc-plugin), one archive per target in
 # $(DOCS_DIR). docc ships with the Swift toolchain; without it the plugin cannot run.

@@ -20,6 +20,10 @@ public enum BenchmarkTask: String, Sendable, CaseIterable, Equatable {
     /// The BLAS-bound rows under this process's OpenBLAS kernels (``measureKernelRows(repeats:quick:)``).
     case blasKernels = "blas-kernels"
 
+    /// Times one solve per request on standard input, for the interleaved comparison scripts
+    /// (``TimingServer``); the executable runs it instead of printing a report.
+    case serve
+
     /// One line for `--help`.
     var summary: String {
         switch self {
@@ -28,6 +32,7 @@ public enum BenchmarkTask: String, Sendable, CaseIterable, Equatable {
         case .lassoCompare: "data + RidgeLasso results for compare/lasso_compare.py (needs --output DIR)"
         case .selection: "RidgeCV and LassoCV timings"
         case .csvRead: "CSV reader throughput vs raw reading"
+        case .serve: "time one solve per request line on stdin, for the interleaved scripts in compare/"
         case .blasKernels: "dgemm, dsyrk, ridge and lasso rows under this process's OpenBLAS kernels (compare/kernels_compare.py)"
         }
     }
@@ -70,6 +75,9 @@ public enum BenchmarkTask: String, Sendable, CaseIterable, Equatable {
             progress("lasso selection on \(lassoShape.n)×\(lassoShape.p)")
             let lasso = try measureLassoSelection(rows: lassoShape.n, columns: lassoShape.p, repetitions: max(1, repeats / 3))
             return "\(ridge)\n\(lasso)\n"
+        case .serve:
+            TimingServer.run(readLine: { Swift.readLine() }, reply: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) })
+            return ""
         case .csvRead:
             let shape = scale.ridgeShapes[0]
             progress("CSV read throughput on \(shape.n)×\(shape.p)")

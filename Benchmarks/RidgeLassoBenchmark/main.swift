@@ -13,6 +13,7 @@ func standardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
+BenchmarkRunner.removeTemporariesOnSignal()
 let options: BenchmarkOptions
 do {
     options = try BenchmarkOptions.parse(Array(CommandLine.arguments.dropFirst()))

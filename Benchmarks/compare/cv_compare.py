@@ -14,11 +14,16 @@ with beta_j = +-(1 + j/10) on the first 20 columns. The folds are RidgeLasso's s
 PredefinedSplit and to glmnet as `foldid`. The grid is glmnet's: 100 values from
 alpha_max = max_j |x_j^T (y - mean y)| / n down to 1e-3 alpha_max, computed once on the full data.
 
-Every side is timed in this one run, on this machine, as the median of --repeats runs of the
-whole selection (all folds and the refit), excluding data loading. With --swift-cli the Swift side
-runs `ridgelasso cv --model lasso --timing` on a CSV written here and its reported selection time
-(`selection_seconds` in the JSON, which excludes reading the CSV) is used; otherwise pass
---swift-seconds from `ridgelasso-benchmark` (measureLassoSelection, same problem).
+Every side is timed in this one run, on this machine, in alternation (interleave.py): each of
+--repeats rounds runs RidgeLasso, scikit-learn (n_jobs=1), scikit-learn (n_jobs=-1) and cv.glmnet
+once, after one untimed warm-up each, so that load on the machine hits every side alike. A time is
+the whole selection (all folds and the refit), excluding data loading; the table gives each side's
+median and the median of its paired ratios to RidgeLasso's time in the same round, with their
+min-max spread. The Swift side runs `ridgelasso cv --model lasso --timing` (--swift-cli, default
+the release build) on a CSV written here and uses its reported selection time (`selection_seconds`,
+which excludes reading the CSV); glmnet runs in one long-lived R session. --swift-seconds (a time
+from `ridgelasso-benchmark`, measureLassoSelection, same problem) is a fallback that cannot be
+interleaved. The header says which BLAS each side runs.
 Stopping rules differ and are reported: RidgeLasso stops when the duality gap <= tol * max(P(w),
 1e-4 P(0)) (relative to the objective), scikit-learn when the gap <= tol * ||y - mean y||^2 / n
 (relative to the variance of y: looser by about 2 P(0)/P(w) at small alpha), glmnet on the change
@@ -35,6 +40,8 @@ import tempfile
 import time
 
 import numpy as np
+
+from interleave import LineServer, blas_header, format_ratio, interleaved, ratio_summary, release_binary
 
 GAMMA = 0x9E3779B97F4A7C15
 MASK = (1 << 64) - 1
@@ -105,22 +112,27 @@ def median_time(fn, repeats):
     return statistics.median(times), out
 
 
-def run_sklearn(x, y, folds, alphas, tol, repeats, n_jobs):
+def sklearn_side(x, y, folds, alphas, tol, n_jobs, info):
+    """A side for interleaved(): one LassoCV fit per call (warmed up once here); fills `info`."""
     from sklearn.linear_model import LassoCV
     from sklearn.model_selection import PredefinedSplit
 
     def fit():
-        print(f"scikit-learn LassoCV n_jobs={n_jobs} ...", file=sys.stderr)
-        return LassoCV(alphas=alphas, cv=PredefinedSplit(folds), tol=tol, max_iter=100000, n_jobs=n_jobs).fit(x, y)
-    seconds, m = median_time(fit, repeats)
-    return seconds, {"alpha_min": float(m.alpha_), "mean": m.mse_path_.mean(axis=1).tolist(),
-                     "nonzeros": int(np.sum(m.coef_ != 0))}
+        t0 = time.perf_counter()
+        m = LassoCV(alphas=alphas, cv=PredefinedSplit(folds), tol=tol, max_iter=100000, n_jobs=n_jobs).fit(x, y)
+        seconds = time.perf_counter() - t0
+        info.update({"alpha_min": float(m.alpha_), "mean": m.mse_path_.mean(axis=1).tolist(),
+                     "nonzeros": int(np.sum(m.coef_ != 0))})
+        return seconds
+    print(f"scikit-learn LassoCV n_jobs={n_jobs}: warm-up ...", file=sys.stderr)
+    fit()
+    return fit
 
 
 R_SCRIPT = r"""
 suppressMessages(library(glmnet))
 a <- commandArgs(trailingOnly = TRUE)
-n <- as.integer(a[2]); p <- as.integer(a[3]); repeats <- as.integer(a[4])
+n <- as.integer(a[2]); p <- as.integer(a[3])
 con <- file(a[1], "rb")
 x <- matrix(readBin(con, "double", n * p), n, p)
 y <- readBin(con, "double", n)
@@ -128,19 +140,24 @@ foldid <- readBin(con, "integer", n) + 1L
 k <- readBin(con, "integer", 1)
 lambda <- readBin(con, "double", k)
 close(con)
-times <- c()
-for (r in seq_len(repeats)) {
-  t0 <- proc.time()[["elapsed"]]
+fit <- cv.glmnet(x, y, foldid = foldid, lambda = lambda, standardize = FALSE, alpha = 1)   # warm-up
+input <- file("stdin")
+open(input)
+while (length(line <- readLines(input, n = 1)) > 0 && nzchar(line)) {
+  t0 <- Sys.time()
   fit <- cv.glmnet(x, y, foldid = foldid, lambda = lambda, standardize = FALSE, alpha = 1)
-  times <- c(times, proc.time()[["elapsed"]] - t0)
+  seconds <- as.numeric(difftime(Sys.time(), t0, units = "secs"))
+  cat(sprintf('{"seconds": %.6f, "lambdas_fitted": %d, "alpha_min": %.17g, "alpha_1se": %.17g, "nonzeros": %d, "mean": [%s]}\n',
+              seconds, length(fit$lambda), fit$lambda.min, fit$lambda.1se,
+              sum(coef(fit, s = "lambda.min")[-1] != 0), paste(sprintf("%.17g", fit$cvm), collapse = ",")))
+  flush(stdout())
 }
-cat(sprintf('{"seconds": %.6f, "lambdas_fitted": %d, "alpha_min": %.17g, "alpha_1se": %.17g, "nonzeros": %d, "mean": [%s]}\n',
-            median(times), length(fit$lambda), fit$lambda.min, fit$lambda.1se,
-            sum(coef(fit, s = "lambda.min")[-1] != 0), paste(sprintf("%.17g", fit$cvm), collapse = ",")))
 """
 
 
-def run_glmnet(x, y, folds, alphas, repeats, workdir):
+def glmnet_side(x, y, folds, alphas, workdir, info):
+    """A side for interleaved(): one cv.glmnet per call, in one long-lived R session; fills `info`.
+    Returns (side, session)."""
     path = os.path.join(workdir, "problem.bin")
     with open(path, "wb") as f:
         f.write(np.asfortranarray(x).tobytes(order="F"))
@@ -151,33 +168,39 @@ def run_glmnet(x, y, folds, alphas, repeats, workdir):
     script = os.path.join(workdir, "cv.R")
     with open(script, "w") as f:
         f.write(R_SCRIPT)
-    out = subprocess.run(["Rscript", script, path, str(x.shape[0]), str(x.shape[1]), str(repeats)],
-                         capture_output=True, text=True, check=True)
-    result = json.loads(out.stdout.strip().splitlines()[-1])
-    print(f"cv.glmnet: {result['seconds']:.3f} s, {result['lambdas_fitted']} of {len(alphas)} lambdas fitted "
-          "(glmnet stops a path early once 99.9% of the deviance is explained)", file=sys.stderr)
-    return result.pop("seconds"), result
+    session = LineServer(["Rscript", script, path, str(x.shape[0]), str(x.shape[1])])
+
+    def fit():
+        result = json.loads(session.ask("time"))
+        seconds = result.pop("seconds")
+        info.update(result)
+        return seconds
+    fit()   # the first answer: R started and warmed up before it
+    return fit, session
 
 
-def run_swift_cli(cli, x, y, args, workdir):
+def swift_side(cli, x, y, args, workdir, info):
+    """A side for interleaved(): one `ridgelasso cv --timing` run per call, its selection_seconds
+    (warmed up once here); fills `info`."""
     path = os.path.join(workdir, "problem.csv")
     names = [f"x{j + 1}" for j in range(x.shape[1])] + ["y"]
     with open(path, "w") as f:
         f.write(",".join(names) + "\n")
         for row in np.column_stack([x, y]):
             f.write(",".join(map(repr, row.tolist())) + "\n")
-    times, result = [], None
-    for _ in range(args.repeats):
-        command = [cli, "cv", "--model", "lasso", "--folds", str(args.folds), "--seed", str(args.fold_seed),
-                   "--n-alphas", str(args.alphas), "--tol", str(args.swift_tol or args.tol), "--target", "y", "--timing", path]
-        if args.threads:
-            command[2:2] = ["--threads", str(args.threads)]
-        out = subprocess.run(command, capture_output=True, text=True, check=True)
-        result = json.loads(out.stdout)
-        times.append(result["selection_seconds"])
-    print(f"RidgeLasso: {statistics.median(times):.3f} s", file=sys.stderr)
-    return statistics.median(times), {"alpha_min": result["alpha_min"], "alpha_1se": result["alpha_1se"],
-                                      "mean": result["mean_errors"], "all_converged": result["all_converged"]}
+    command = [cli, "cv", "--model", "lasso", "--folds", str(args.folds), "--seed", str(args.fold_seed),
+               "--n-alphas", str(args.alphas), "--tol", str(args.swift_tol or args.tol), "--target", "y", "--timing", path]
+    if args.threads:
+        command[2:2] = ["--threads", str(args.threads)]
+
+    def fit():
+        result = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+        info.update({"alpha_min": result["alpha_min"], "alpha_1se": result["alpha_1se"],
+                     "mean": result["mean_errors"], "all_converged": result["all_converged"]})
+        return result["selection_seconds"]
+    print("RidgeLasso: warm-up ...", file=sys.stderr)
+    fit()
+    return fit
 
 
 def main():
@@ -190,7 +213,8 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--fold-seed", type=int, default=0)
     ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--swift-cli", help="path to the release `ridgelasso` executable")
+    ap.add_argument("--swift-cli", default=release_binary("ridgelasso"),
+                    help="path to the release `ridgelasso` executable (default: .build/release/ridgelasso if built)")
     ap.add_argument("--swift-tol", type=float,
                     help="RidgeLasso's --tol when it should differ from --tol (its gap is relative to the "
                          "objective P(w), scikit-learn's to ||y - mean y||^2/n)")
@@ -207,27 +231,43 @@ def main():
     env = {k: v for k, v in os.environ.items() if k.startswith("OPENBLAS")}
     print(f"problem {args.rows}x{args.columns}, {args.folds} folds x {args.alphas} alphas, tol {args.tol}; "
           f"alpha_max {alphas[0]:.6g}; {env}", file=sys.stderr)
-    results = {}
+    blas_header(ridgelasso=args.swift_cli, r=not args.no_r, out=sys.stderr)
+    base_name = "RidgeLasso LassoCV"
+    sides, infos, sessions = [], {}, []
     with tempfile.TemporaryDirectory() as workdir:
         if args.swift_cli:
-            results["RidgeLasso LassoCV"] = run_swift_cli(args.swift_cli, x, y, args, workdir)
-        elif args.swift_seconds:
-            results["RidgeLasso LassoCV"] = (args.swift_seconds, {})
+            infos[base_name] = {}
+            sides.append((base_name, swift_side(args.swift_cli, x, y, args, workdir, infos[base_name])))
         if not args.no_sklearn:
-            results["scikit-learn LassoCV (n_jobs=1)"] = run_sklearn(x, y, folds, alphas, args.tol, args.repeats, None)
-            results["scikit-learn LassoCV (n_jobs=-1)"] = run_sklearn(x, y, folds, alphas, args.tol, args.repeats, -1)
+            for n_jobs, name in [(None, "scikit-learn LassoCV (n_jobs=1)"), (-1, "scikit-learn LassoCV (n_jobs=-1)")]:
+                infos[name] = {}
+                sides.append((name, sklearn_side(x, y, folds, alphas, args.tol, n_jobs, infos[name])))
         if not args.no_r:
+            name = "glmnet cv.glmnet (thresh 1e-7)"
             try:
-                results["glmnet cv.glmnet (thresh 1e-7)"] = run_glmnet(x, y, folds, alphas, args.repeats, workdir)
-            except (OSError, subprocess.CalledProcessError) as e:
+                infos[name] = {}
+                side, session = glmnet_side(x, y, folds, alphas, workdir, infos[name])
+                sides.append((name, side))
+                sessions.append(session)
+            except (OSError, RuntimeError, subprocess.CalledProcessError) as e:
                 print(f"cv.glmnet skipped: {e}", file=sys.stderr)
-    base = results.get("RidgeLasso LassoCV", (None,))[0]
-    print(f"{'implementation':36s} {'seconds':>9s} {'vs RidgeLasso':>14s} {'alpha_min':>12s}")
+        times = interleaved(sides, max(1, args.repeats),
+                            log=lambda line: print(line, file=sys.stderr))
+        for session in sessions:
+            session.close()
+    if not args.swift_cli and args.swift_seconds:
+        times[base_name] = [args.swift_seconds] * max(1, args.repeats)   # not interleaved: one fixed time
+        infos[base_name] = {}
+    if "glmnet cv.glmnet (thresh 1e-7)" in infos and "lambdas_fitted" in infos["glmnet cv.glmnet (thresh 1e-7)"]:
+        print(f"cv.glmnet: {infos['glmnet cv.glmnet (thresh 1e-7)']['lambdas_fitted']} of {len(alphas)} lambdas fitted "
+              "(glmnet stops a path early once 99.9% of the deviance is explained)", file=sys.stderr)
+    results = {name: (statistics.median(t), infos.get(name, {})) for name, t in times.items()}
+    print(f"{'implementation':36s} {'seconds':>9s} {'vs RidgeLasso (min-max)':>24s} {'alpha_min':>12s}")
     for name, (seconds, info) in results.items():
-        ratio = f"{seconds / base:.2f}x" if base else "-"
+        ratio = format_ratio(ratio_summary(times, name, base_name)) if base_name in times else "-"
         amin = info.get("alpha_min")
         amin = "-" if amin is None else format(amin, ".6g")
-        print(f"{name:36s} {seconds:9.3f} {ratio:>14s} {amin:>12s}")
+        print(f"{name:36s} {seconds:9.3f} {ratio:>24s} {amin:>12s}")
     if args.json:
         with open(args.json, "w") as f:
             json.dump({k: {"seconds": v[0], **v[1]} for k, v in results.items()}, f)

@@ -1,10 +1,13 @@
 #!/usr/bin/env Rscript
 # glmnet side of the lasso / elastic-net comparison (see lasso_compare.py, which calls this).
-# Usage: Rscript lasso_compare.R DIR PROBLEM TASK L1RATIO REPEATS [THRESH]
+# Usage: Rscript lasso_compare.R DIR PROBLEM TASK L1RATIO [THRESH]
 # Reads DIR/PROBLEM/{X,y}.f64 and the alpha list DIR/PROBLEM/alphas_TASK.f64 (written by
-# lasso_compare.py), fits glmnet at its defaults (thresh = 1e-7 unless THRESH is given) with standardize = FALSE on the
-# same alphas, and writes glmnet_TASK_coef.f64 (k x p, one alpha after another),
-# glmnet_TASK_intercept.f64 and glmnet_TASK_seconds.txt (median of REPEATS).
+# lasso_compare.py) and fits glmnet at its defaults (thresh = 1e-7 unless THRESH is given) with
+# standardize = FALSE on the same alphas: once untimed (warm-up), then once per line read from
+# standard input, answering each with the elapsed seconds of that fit on one line, so that the
+# caller can alternate it with the other sides. At the end of input it writes
+# glmnet_TASK_coef.f64 (k x p, one alpha after another), glmnet_TASK_intercept.f64 and
+# glmnet_TASK_seconds.txt (median of the timed fits, and the number of alphas fitted).
 #
 # glmnet's gaussian family divides y by its (1/n) standard deviation sy before fitting and
 # rescales lambda, which changes the l2 part of the elastic net. To solve scikit-learn's problem
@@ -16,8 +19,8 @@
 suppressMessages(library(glmnet))
 args <- commandArgs(trailingOnly = TRUE)
 dir <- args[1]; problem <- args[2]; task <- args[3]
-ratio <- as.numeric(args[4]); repeats <- as.integer(args[5])
-thresh <- if (length(args) >= 6) as.numeric(args[6]) else 1e-7
+ratio <- as.numeric(args[4])
+thresh <- if (length(args) >= 5) as.numeric(args[5]) else 1e-7
 base <- file.path(dir, problem)
 meta <- readLines(file.path(base, "shape.txt"))
 n <- as.integer(meta[1]); p <- as.integer(meta[2])
@@ -33,12 +36,17 @@ fitone <- function() {
   list(beta = as.matrix(fit$beta) * sy, a0 = as.numeric(fit$a0) * sy, lambda = fit$lambda * sy)
 }
 res <- fitone()  # untimed warm-up
-times <- numeric(repeats)
-for (k in seq_len(repeats)) {
-  t0 <- proc.time()[["elapsed"]]
+times <- numeric(0)
+input <- file("stdin")
+open(input)
+while (length(line <- readLines(input, n = 1)) > 0 && nzchar(line)) {
+  t0 <- Sys.time()   # microseconds, where proc.time() counts milliseconds
   res <- fitone()
-  times[k] <- proc.time()[["elapsed"]] - t0
+  times <- c(times, as.numeric(difftime(Sys.time(), t0, units = "secs")))
+  cat(sprintf("%.6f\n", times[length(times)]))
+  flush(stdout())
 }
+if (length(times) == 0) times <- NaN
 # glmnet may stop the path early (it drops the end without an error); pad with NaN.
 k <- length(alphas)
 beta <- matrix(NaN, nrow = p, ncol = k)

@@ -9,11 +9,17 @@ X column-major with entry k = i + j*n equal to 2u_k - 1, y_i = 2u_{np+i} - 1 + s
 The script prints the same checksum line as the Swift report, so you can see that both sides
 time the same numbers.
 
-Timed (median of --repeats), alpha = 1:
+Timed, alpha = 1, in alternation (interleave.py): each of --repeats rounds runs
+  RidgeLasso     : Ridge(alpha, solver: .cholesky) with an intercept, one solve in the long-lived
+                   `ridgelasso-benchmark --task serve` (--benchmark, default the release build),
+                   on ridgeTimingProblem, the same numbers
   numpy raw      : G = X.T @ X, b = X.T @ y, cho_factor(G + aI), cho_solve       (the issue's baseline)
   numpy centered : the same after Xc = X - mean, yc = y - mean (what an intercept needs)
   when p > n, the dual instead: K = X @ X.T, c = cho_solve(K + aI, y), w = X.T @ c
-It also prints which BLAS numpy uses and its core type (threadpoolctl), and X.T@X's GFLOP/s.
+once each, after one untimed warm-up, so that load on the machine hits every side alike; it prints
+each median and the median of the paired ratios RidgeLasso / numpy with their min-max spread.
+Without the benchmark executable only the two numpy sides are timed. It also prints which BLAS
+each side uses (threadpoolctl; `ridgelasso --version`), and X.T@X's GFLOP/s.
 Run it in the same shell (same OPENBLAS_CORETYPE) as the Swift benchmark. For the same BLAS on
 both sides use Debian's numpy/scipy (apt-get install python3-numpy python3-scipy, then run with
 /usr/bin/python3): they load libblas.so.3/liblapack.so.3 through the same alternatives as the
@@ -21,10 +27,13 @@ Swift binary (OpenBLAS 0.3.21 here); a pip numpy brings its own OpenBLAS build.
 """
 import argparse
 import os
+import subprocess
 import time
 
 import numpy as np
 import scipy.linalg
+
+from interleave import LineServer, blas_header, format_ratio, interleaved, ratio_summary, release_binary
 
 GAMMA = np.uint64(0x9E3779B97F4A7C15)
 
@@ -67,22 +76,16 @@ def main():
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--alpha", type=float, default=1.0)
+    ap.add_argument("--benchmark", default=release_binary("ridgelasso-benchmark"),
+                    help="the release ridgelasso-benchmark executable (its --task serve times RidgeLasso)")
     a = ap.parse_args()
     n, p, alpha = a.rows, a.columns, a.alpha
     x, y = problem(n, p, a.seed)
     print(f"numpy ridge (cholesky), n = {n}, p = {p}, alpha = {alpha}, median of {a.repeats}, seed {a.seed}")
-    try:
-        from threadpoolctl import threadpool_info
-        for info in threadpool_info():
-            if info.get("user_api") == "blas":
-                print(f"BLAS: {info.get('filepath')} ({info.get('internal_api')} {info.get('version')}, "
-                      f"core {info.get('architecture')}, {info.get('num_threads')} threads)")
-    except ImportError:
-        print("BLAS: threadpoolctl not installed")
+    blas_header()
     with open("/proc/self/maps") as maps:   # the BLAS/LAPACK libraries this process really mapped
         libs = sorted({line.split()[-1] for line in maps if "blas" in line or "lapack" in line})
     print("mapped: " + ", ".join(libs))
-    print(f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}")
     print(f"data check: X[0,0] = {float(x[0, 0])!r}, X[n-1,p-1] = {float(x[-1, -1])!r}, sum(y) = {float(y.sum())!r}")
 
     def primal(xx, yy):
@@ -104,8 +107,26 @@ def main():
         return solve(x - xm, y - y.mean())
 
     solve(x[: min(n, 200)], y[: min(n, 200)])   # warm up BLAS threads and LAPACK
-    t_raw = median_time(lambda: solve(x, y), a.repeats)
-    t_centered = median_time(centered, a.repeats)
+
+    def timed(fn):
+        def run():
+            t = time.perf_counter()
+            fn()
+            return time.perf_counter() - t
+        return run
+    sides = []
+    server = None
+    if a.benchmark:
+        server = LineServer([a.benchmark, "--task", "serve"], stderr=subprocess.DEVNULL)
+        request = f"ridge {n} {p} {a.seed} {alpha!r}"
+        sides.append(("RidgeLasso", lambda: float(server.ask(request))))
+    sides += [("numpy raw", timed(lambda: solve(x, y))), ("numpy centered", timed(centered))]
+    times = interleaved(sides, max(1, a.repeats))
+    if server:
+        server.close()
+    median = lambda name: sorted(times[name])[len(times[name]) // 2]
+    kind = "dual" if p > n else "primal"
+    t_raw, t_centered = median("numpy raw"), median("numpy centered")
     if p > n:
         t_gram = median_time(lambda: x @ x.T, a.repeats)
         flops = p * n * (n + 1)
@@ -114,8 +135,14 @@ def main():
         t_gram = median_time(lambda: x.T @ x, a.repeats)
         flops = n * p * (p + 1)
         form = "X.T @ X"
-    print(f"  numpy raw ({'dual' if p > n else 'primal'})      {t_raw:.4f} s")
-    print(f"  numpy centered ({'dual' if p > n else 'primal'}) {t_centered:.4f} s")
+    if server:
+        print(f"  RidgeLasso (cholesky, intercept) {median('RidgeLasso'):.4f} s")
+    print(f"  numpy raw ({kind})      {t_raw:.4f} s")
+    print(f"  numpy centered ({kind}) {t_centered:.4f} s")
+    if server:
+        print(f"  RidgeLasso / numpy centered: {format_ratio(ratio_summary(times, 'RidgeLasso', 'numpy centered'))}, "
+              f"RidgeLasso / numpy raw: {format_ratio(ratio_summary(times, 'RidgeLasso', 'numpy raw'))} "
+              f"(median of {len(times['RidgeLasso'])} paired rounds, min-max)")
     print(f"  {form} alone: {t_gram:.4f} s, {flops / t_gram / 1e9:.1f} GFLOP/s")
 
 

@@ -47,10 +47,10 @@ struct CVCommand: OutputProducingCommand {
     @Option(help: ArgumentHelp("ridge, lasso or elasticnet.", valueName: "model"))
     var model: ModelKind
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated α values to use instead of the default grid.", valueName: "a,b,c"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated α values to use instead of the default grid (at most \(AlphaGrid.maximumCount)).", valueName: "a,b,c"))
     var alphas: String?
 
-    @Option(name: .customLong("n-alphas"), parsing: .unconditional, help: ArgumentHelp("Number of α values in the default grid.", valueName: "N"))
+    @Option(name: .customLong("n-alphas"), parsing: .unconditional, help: ArgumentHelp("Number of α values in the default grid (at most \(AlphaGrid.maximumCount)).", valueName: "N"))
     var alphaCount: Int = 100
 
     @Option(name: .customLong("eps"), parsing: .unconditional, help: ArgumentHelp("α_min / α_max of the default lasso and elastic-net grid, in (0, 1).", valueName: "E"))
@@ -60,7 +60,7 @@ struct CVCommand: OutputProducingCommand {
         "Elastic net's r ∈ [0, 1] (default 0.5); repeat it or give a comma-separated list to choose among several.", valueName: "R"))
     var l1Ratios: [String] = []
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Number of folds K ≥ 2 (lasso and elastic net: default 5; ridge: default exact leave-one-out).", valueName: "K"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of folds, 2 ≤ K ≤ min(rows, \(OptionChecks.maximumFolds)) (lasso and elastic net: default 5; ridge: default exact leave-one-out).", valueName: "K"))
     var folds: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the fold shuffle (default 0).", valueName: "S"))
@@ -95,7 +95,7 @@ struct CVCommand: OutputProducingCommand {
         guard epsilon.isFinite, epsilon > 0, epsilon < 1 else {
             throw ValidationError("--eps must lie in (0, 1) (got \(epsilon))")
         }
-        if let folds, folds < 2 { throw ValidationError("--folds must be ≥ 2 (got \(folds))") }
+        if let folds { try OptionChecks.folds(folds) }
         if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1 (got \(threads))") }
         let grid = try alphas.map(OptionChecks.alphaList)
         let ratios = try ratioList()

@@ -13,7 +13,7 @@ protocol OutputProducingCommand: ParsableCommand {
 
 extension OutputProducingCommand {
     mutating func run() throws {
-        FileHandle.standardOutput.write(Data(try standardOutput().utf8))
+        try StandardStreams.writeOutput(try standardOutput())
     }
 }
 
@@ -29,7 +29,7 @@ enum CommandLineRunner {
             var command = try RidgeLassoCommand.parseAsRoot(arguments)
             if let producing = command as? any OutputProducingCommand {
                 let text = try producing.standardOutput()
-                FileHandle.standardOutput.write(Data(text.utf8))
+                try StandardStreams.writeOutput(text)
             } else {
                 try command.run()
             }
@@ -58,7 +58,11 @@ enum CommandLineRunner {
             if code == .success {
                 // --help, -h, --version, help SUBCOMMAND: the full help on standard output.
                 let text = RidgeLassoCommand.fullMessage(for: error)
-                FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+                do {
+                    try StandardStreams.writeOutput(text.hasSuffix("\n") ? text : text + "\n")
+                } catch {
+                    return report(error)
+                }
                 return 0
             }
             message = RidgeLassoCommand.message(for: error)
@@ -71,7 +75,7 @@ enum CommandLineRunner {
     /// Writes `ridgelasso: error: MESSAGE` as exactly one line on standard error.
     static func writeError(_ message: String) {
         let line = oneLine(message)
-        FileHandle.standardError.write(Data("ridgelasso: error: \(line)\n".utf8))
+        StandardStreams.writeError("ridgelasso: error: \(line)\n")
     }
 
     /// `text` with line breaks folded into "; " and surrounding white space trimmed.

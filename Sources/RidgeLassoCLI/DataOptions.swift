@@ -1,9 +1,13 @@
 import ArgumentParser
+import RidgeLasso
+import RidgeLassoCSV
 
 /// The options every fitting subcommand shares: the CSV file, the response column, the intercept
 /// and standardization.
 struct DataOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("CSV file: a header row of column names, then numeric rows.", valueName: "file.csv"))
+    @Argument(help: ArgumentHelp(
+        "CSV file: a header row of column names, then numeric rows (at most \(CSVReader.maximumColumns) columns and \(CSVReader.maximumLineBytes >> 20) MiB per line).",
+        valueName: "file.csv"))
     var file: String
 
     @Option(help: ArgumentHelp("The response column (default: the last column).", valueName: "name"))

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A model written by `ridgelasso fit --output`: what `predict` needs from it.
 struct ModelFile {
@@ -15,10 +18,19 @@ struct ModelFile {
         let intercept: Double??
     }
 
+    /// The largest model file read: 256 MiB, five times a model of 10⁶ features with long
+    /// names, so that a huge file named by mistake is refused before it is read into memory.
+    static let maximumBytes = 256 << 20
+
     /// Reads and checks the model file at `path`.
-    /// - Throws: ``CLIError`` (exit status 1) when the file cannot be read, is not JSON, or lacks
-    ///   (or has inconsistent) `features`, `coefficients` and `intercept`.
+    /// - Throws: ``CLIError`` (exit status 1) when the file cannot be read, is larger than
+    ///   ``maximumBytes``, is not JSON, or lacks (or has inconsistent) `features`,
+    ///   `coefficients` and `intercept`.
     static func read(_ path: String) throws -> ModelFile {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > maximumBytes {
+            throw CLIError.data("\(path): the model file has \(info.st_size) bytes, more than the limit of \(maximumBytes)")
+        }
         let bytes: Data
         do {
             bytes = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -28,6 +40,12 @@ struct ModelFile {
             let reason = !exists ? "No such file or directory" : isDirectory.boolValue ? "is a directory" : "cannot read it"
             throw CLIError.data("\(path): cannot read the model file: \(reason)")
         }
+        return try parse(bytes, path: path)
+    }
+
+    /// Checks the bytes of a model file; `path` names it in messages.
+    /// - Throws: ``CLIError`` (exit status 1), as ``read(_:)``.
+    static func parse(_ bytes: Data, path: String) throws -> ModelFile {
         let notAModel = "\(path): not a model file written by `ridgelasso fit --output`"
         let stored: Stored
         do {

@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import RidgeLasso
 
 /// Checks of option values shared by the subcommands; each throws a `ValidationError` whose
 /// message names the option (reported on one line, exit status 2).
@@ -32,11 +33,29 @@ enum OptionChecks {
         }
     }
 
-    /// A comma-separated list of α values, each finite and ≥ 0.
+    /// The most folds `--folds` accepts: 10⁵, checked before the data is read. K-fold
+    /// cross-validation fits K + 1 models, so K beyond a few hundred is already leave-one-out in
+    /// all but name (ridge has exact leave-one-out for that); the data's row count is the other
+    /// bound, checked once it is read.
+    static let maximumFolds = 100_000
+
+    /// 2 ≤ K ≤ ``maximumFolds``.
+    static func folds(_ k: Int) throws {
+        guard k >= 2 else { throw ValidationError("--folds must be ≥ 2 (got \(k))") }
+        guard k <= maximumFolds else {
+            throw ValidationError("--folds must be ≤ \(maximumFolds) (got \(k)); for leave-one-out ridge, omit --folds")
+        }
+    }
+
+    /// A comma-separated list of α values, each finite and ≥ 0, at most ``AlphaGrid/maximumCount``
+    /// of them (the same bound as `--n-alphas`: every α costs a fit and a row of output).
     static func alphaList(_ text: String) throws -> [Double] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         guard !(parts.count == 1 && parts[0].isEmpty) else { throw ValidationError("--alphas is empty") }
+        guard parts.count <= AlphaGrid.maximumCount else {
+            throw ValidationError("--alphas has \(parts.count) values, more than the limit of \(AlphaGrid.maximumCount)")
+        }
         var values: [Double] = []
         for part in parts {
             guard let v = Double(part) else {

@@ -3,22 +3,31 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RidgeLassoPlots
 
 /// Writing the files that `--output` and `--plot` name.
 enum OutputFile {
-    /// Writes `text` (UTF-8) to `path`, replacing it.
+    /// Writes `text` (UTF-8) to `path`, replacing it atomically (``AtomicFile``): on any failure
+    /// the file that stood there is untouched and no temporary file is left.
     /// - Throws: ``CLIError`` (exit status 1) naming the path and the system's reason.
     static func write(_ text: String, to path: String, what: String) throws {
-        guard let file = fopen(path, "w") else {
-            throw CLIError.data("\(path): cannot write the \(what) file: \(reason())")
+        do {
+            try AtomicFile.write(text, to: path, fault: injectedFault)
+        } catch {
+            throw CLIError.data("\(path): cannot write the \(what) file: \(error.description)")
         }
-        var bytes = Array(text.utf8)
-        let written = fwrite(&bytes, 1, bytes.count, file)
-        let writeFailed = written != bytes.count
-        let closeFailed = fclose(file) != 0
-        if writeFailed || closeFailed {
-            throw CLIError.data("\(path): cannot write the \(what) file: \(reason())")
-        }
+    }
+
+    /// A failure to inject into every output file, named by `RIDGELASSO_TEST_OUTPUT_FAULT`
+    /// (`write`, `fsync`, `rename` or `pause`): debug builds only, for the tests that run the
+    /// executable; release builds never read the variable.
+    static var injectedFault: AtomicFile.Fault? {
+        #if DEBUG
+        guard let name = getenv("RIDGELASSO_TEST_OUTPUT_FAULT") else { return nil }
+        return AtomicFile.Fault(rawValue: String(cString: name))
+        #else
+        return nil
+        #endif
     }
 
     /// Refuses output files that would destroy the input or each other: an `outputs` path that is
@@ -43,10 +52,5 @@ enum OutputFile {
         var sa = stat(), sb = stat()
         guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
-    }
-
-    private static func reason() -> String {
-        guard let message = strerror(errno) else { return "error \(errno)" }
-        return String(cString: message)
     }
 }

@@ -39,13 +39,13 @@ struct PathCommand: OutputProducingCommand {
         "Elastic net's r ∈ [0, 1] (default 0.5; lasso is r = 1). r = 0 needs --alphas.", valueName: "R"))
     var l1Ratio: Double?
 
-    @Option(name: .customLong("n-alphas"), parsing: .unconditional, help: ArgumentHelp("Number of α values in the default grid.", valueName: "N"))
+    @Option(name: .customLong("n-alphas"), parsing: .unconditional, help: ArgumentHelp("Number of α values in the default grid (at most \(AlphaGrid.maximumCount)).", valueName: "N"))
     var alphaCount: Int = 100
 
     @Option(name: .customLong("eps"), parsing: .unconditional, help: ArgumentHelp("α_min / α_max of the default grid, in (0, 1).", valueName: "E"))
     var epsilon: Double = 1e-3
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated α values to use instead of the default grid.", valueName: "a,b,c"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated α values to use instead of the default grid (at most \(AlphaGrid.maximumCount)).", valueName: "a,b,c"))
     var alphas: String?
 
     @OptionGroup var data: DataOptions

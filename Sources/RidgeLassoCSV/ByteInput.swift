@@ -37,6 +37,13 @@ final class ByteInput {
 
     private static let chunkSize = 1 << 20
 
+    /// The longest line ``nextLine()`` returns; a longer one is ``CSVError/lineTooLong(file:line:limit:)``
+    /// as soon as that many bytes are buffered without a newline, so the buffer never grows
+    /// past about twice this size.
+    var lineLimit = Int.max
+    /// The line number of the next line ``nextLine()`` returns (1-based), for messages.
+    var lineNumber = 1
+
     /// The line count of the input and, for a large regular file, a point near its middle where
     /// a line starts (for reading the two halves in parallel).
     struct LineCount {
@@ -180,14 +187,18 @@ final class ByteInput {
             if available > searched, let hit = memchr(buffer + start + searched, 10, available - searched) {
                 let lineStart = buffer + start
                 let length = hit.assumingMemoryBound(to: UInt8.self) - lineStart
+                guard length <= lineLimit else { throw .lineTooLong(file: source, line: lineNumber, limit: lineLimit) }
                 start += length + 1
+                lineNumber += 1
                 return (lineStart, length)
             }
             searched = available
+            guard available <= lineLimit else { throw .lineTooLong(file: source, line: lineNumber, limit: lineLimit) }
             if atEOF {
                 if available == 0 { return nil }
                 let lineStart = buffer + start
                 start = end
+                lineNumber += 1
                 return (lineStart, available)
             }
             try refill()   // keeps the unread bytes, so `searched` (relative to start) stays valid

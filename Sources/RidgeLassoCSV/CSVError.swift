@@ -24,6 +24,10 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     case notANumber(file: String, line: Int, row: Int, column: Int, name: String, text: String)
     /// A cell that parses as NaN or ±∞ (`nan`, `inf`, `1e999`…).
     case nonFinite(file: String, line: Int, row: Int, column: Int, name: String, text: String)
+    /// A line (or the header record) longer than ``CSVReader/maximumLineBytes``.
+    case lineTooLong(file: String, line: Int, limit: Int)
+    /// A header with more columns than ``CSVReader/maximumColumns``.
+    case tooManyColumns(file: String, columns: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -49,6 +53,10 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case .nonFinite(let file, let line, let row, let column, let name, let text):
             return "\(file): line \(line) (row \(row)), column \(column) \(CSVError.quoted(name)): "
                 + "\(CSVError.quoted(text)) is not finite (NaN and Inf are not allowed)"
+        case .lineTooLong(let file, let line, let limit):
+            return "\(file): line \(line): longer than the limit of \(limit) bytes per line"
+        case .tooManyColumns(let file, let columns, let limit):
+            return "\(file): line 1: the header has \(columns) columns, more than the limit of \(limit)"
         }
     }
 

@@ -23,6 +23,10 @@ import LinearAlgebra
 ///   and non-finite values (`nan`, `inf`, or a literal that overflows, such as `1e999`) are
 ///   errors naming the file, line, row and column.
 /// - Every data row has as many fields as the header.
+/// - Limits: at most ``maximumColumns`` columns and ``maximumLineBytes`` bytes per line (the
+///   header record included), so that a malformed or hostile file fails at once with a message
+///   instead of asking for memory the machine does not have. Both lie far beyond dense data
+///   that fits in memory as a matrix of doubles.
 ///
 /// Numbers are converted exactly (correctly rounded): short decimals, those with at most 19
 /// significant digits, a mantissa below 2⁵³ and a power of ten of at most 22, go through the exact
@@ -40,6 +44,17 @@ import LinearAlgebra
 /// Reference: W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990.
 /// RFC 4180, "Common Format and MIME Type for Comma-Separated Values (CSV) Files", 2005.
 public enum CSVReader {
+    /// The most columns a header may name: 10⁶. A dense n × 10⁶ matrix of doubles takes
+    /// 8 MB per row, beyond what scikit-learn or glmnet users fit densely (wider data is sparse,
+    /// which a CSV of numbers is not the format for); a header of 10⁷ names is an error at once.
+    public static let maximumColumns = 1_000_000
+
+    /// The longest line (and the longest header record) in bytes: 64 MiB, room for a row of
+    /// 10⁶ numbers written with full 17-digit precision (`-1.2345678901234567e-05,` is 24 bytes,
+    /// 10⁶ of them 24 MB). Reading stops with an error once a line passes it, so a file of one
+    /// 10⁹-byte line costs about twice this much memory, never 10⁹ bytes.
+    public static let maximumLineBytes = 64 << 20
+
     /// Reads the CSV file at `path`.
     /// - Throws: ``CSVError`` naming the problem, with file, line, row and column where they apply.
     public static func read(contentsOf path: String) throws(CSVError) -> CSVTable {
@@ -48,16 +63,24 @@ public enum CSVReader {
 
     /// Reads `path`, parsing it as two halves in parallel when it has at least
     /// `parallelThreshold` bytes (tests lower it to exercise the split on small files).
-    static func read(contentsOf path: String, parallelThreshold: Int) throws(CSVError) -> CSVTable {
+    static func read(contentsOf path: String, parallelThreshold: Int,
+                     lineLimit: Int = maximumLineBytes) throws(CSVError) -> CSVTable {
         let input = try ByteInput(path: path)
         defer { input.close() }
+        input.lineLimit = lineLimit
         return try parse(input, parallelThreshold: parallelThreshold)
     }
 
     /// Parses CSV text held in memory; `source` names it in error messages.
     public static func parse(_ bytes: [UInt8], source: String = "<memory>") throws(CSVError) -> CSVTable {
+        try parse(bytes, source: source, lineLimit: maximumLineBytes)
+    }
+
+    /// Parses `bytes` with lines of at most `lineLimit` bytes (tests lower it).
+    static func parse(_ bytes: [UInt8], source: String, lineLimit: Int) throws(CSVError) -> CSVTable {
         let input = ByteInput(bytes: bytes, source: source)
         defer { input.close() }
+        input.lineLimit = lineLimit
         return try parse(input, parallelThreshold: Int.max)
     }
 
@@ -131,6 +154,8 @@ public enum CSVReader {
     ) throws(CSVError) -> Int {
         let second = try ByteInput(path: input.source, offset: split.offset)
         defer { second.close() }
+        second.lineLimit = input.lineLimit
+        second.lineNumber = split.linesBefore + 1
         input.limit(to: split.offset)
         let firstRowOfSecond = split.linesBefore - header.lines
         let halves = [
@@ -211,12 +236,18 @@ public enum CSVReader {
             if lines == 1, count >= 3, start[0] == 0xEF, start[1] == 0xBB, start[2] == 0xBF {
                 start += 3; count -= 3   // UTF-8 byte-order mark
             }
-            if count > 0, start[count - 1] == UInt8(ascii: "\r") { count -= 1 }
+            for k in 0..<count where start[k] == UInt8(ascii: "\"") { quotes += 1 }
+            let ends = quotes % 2 == 0   // a quoted field that spans lines continues otherwise
+            // A CR before the newline ends the record (CRLF); inside a quoted name the CRLF is
+            // part of the name (RFC 4180), so the name reads back as written.
+            if ends, count > 0, start[count - 1] == UInt8(ascii: "\r") { count -= 1 }
             let chunk = UnsafeBufferPointer(start: start, count: count)
             if lines > 1 { record.append(UInt8(ascii: "\n")) }
+            guard record.count + count <= input.lineLimit else {
+                throw .lineTooLong(file: input.source, line: 1, limit: input.lineLimit)
+            }
             record.append(contentsOf: chunk)
-            for b in chunk where b == UInt8(ascii: "\"") { quotes += 1 }
-            if quotes % 2 == 0 { break }   // a quoted field that spans lines continues otherwise
+            if ends { break }
         }
         if lines == 0 { return nil }
         if quotes % 2 != 0 {
@@ -226,6 +257,10 @@ public enum CSVReader {
             // Blank first line: an empty file when nothing else follows.
             if try input.restIsBlank() { return nil }
             throw .malformedHeader(file: input.source, line: 1, reason: "the first line is blank; expected the column names")
+        }
+        let columns = countHeaderFields(record)
+        guard columns <= maximumColumns else {
+            throw .tooManyColumns(file: input.source, columns: columns, limit: maximumColumns)
         }
         let names = try splitHeader(record, file: input.source)
         var seen: [String: Int] = [:]
@@ -237,6 +272,17 @@ public enum CSVReader {
             seen[name] = j
         }
         return Header(names: names, lines: lines, bytes: bytes)
+    }
+
+    /// The number of fields in a header record: commas outside quotes, plus one (counted before
+    /// any name is built, so a header of 10⁷ names costs no more than its bytes).
+    private static func countHeaderFields(_ record: [UInt8]) -> Int {
+        var fields = 1
+        var quoted = false
+        for b in record {
+            if b == UInt8(ascii: "\"") { quoted.toggle() } else if b == UInt8(ascii: ","), !quoted { fields += 1 }
+        }
+        return fields
     }
 
     /// Splits one header record into trimmed, unquoted field values (RFC 4180).

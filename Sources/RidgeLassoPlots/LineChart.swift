@@ -241,9 +241,11 @@ public struct LineChart: Sendable {
         return out
     }
 
-    /// Writes ``svg()`` to `path` (UTF-8, atomically).
+    /// Writes ``svg()`` to `path` (UTF-8), replacing the file atomically: a failure leaves the old
+    /// file untouched and no temporary behind (see ``AtomicFile``).
+    /// - Throws: ``AtomicFileError`` naming the step that failed and the system's reason.
     public func write(toFile path: String) throws {
-        try svg().write(toFile: path, atomically: true, encoding: .utf8)
+        try AtomicFile.write(svg(), to: path)
     }
 
     private func tickLabel(_ t: Double, _ scale: AxisScale) -> String {

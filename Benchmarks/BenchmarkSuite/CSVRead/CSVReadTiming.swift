@@ -6,6 +6,7 @@ import Darwin
 import Foundation
 import RidgeLasso
 import RidgeLassoCSV
+import RidgeLassoPlots
 
 /// How fast ``CSVReader`` turns a numeric CSV file into a matrix, next to how fast the same file's
 /// bytes can merely be read (the baseline, measured in the same run on the same cached file).
@@ -64,7 +65,11 @@ public func measureCSVReadThroughput(
     }
     let dir = directory ?? FileManager.default.temporaryDirectory.path
     let path = dir + "/ridgelasso-csv-timing-\(getpid()).csv"
-    defer { unlink(path) }
+    let slot = TemporaryFiles.register(path)   // removed on SIGINT too
+    defer {
+        unlink(path)
+        TemporaryFiles.unregister(slot)
+    }
     let fileBytes = try writeRandomCSV(path: path, rows: rows, columns: columns, seed: seed)
 
     _ = try rawRead(path)   // warm the page cache

@@ -1,4 +1,5 @@
 import Foundation
+import RidgeLassoPlots
 
 /// Runs a whole benchmark: the built-in problems (or the user's CSV), the weight-decay
 /// experiment, then the table, JSON and plots.
@@ -67,6 +68,13 @@ public struct BenchmarkRunner: Sendable {
             repeats: settings.repeats, problems: problems, weightDecay: weightDecay)
     }
 
+    /// Makes SIGINT, SIGTERM and SIGHUP remove any temporary file the benchmark has open (an
+    /// output being replaced atomically, the CSV timing's scratch file) before the process ends.
+    /// Call once from the executable's main.
+    public static func removeTemporariesOnSignal() {
+        TemporaryFiles.installSignalCleanup()
+    }
+
     /// Writes `results.json` and the SVG plots into `directory` (created if needed); returns the
     /// file names written.
     @discardableResult
@@ -76,8 +84,8 @@ public struct BenchmarkRunner: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         var written = ["results.json"]
-        try encoder.encode(results).write(to: URL(fileURLWithPath: directory).appendingPathComponent("results.json"),
-                                          options: .atomic)
+        try AtomicFile.write([UInt8](encoder.encode(results)),
+                             to: URL(fileURLWithPath: directory).appendingPathComponent("results.json").path)
         for (file, chart) in ReportPlots.charts(for: results) {
             try chart.write(toFile: URL(fileURLWithPath: directory).appendingPathComponent(file).path)
             written.append(file)

@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import RidgeLasso
+import RidgeLassoPlots
 
 /// The lasso / elastic-net side of the comparison with scikit-learn and glmnet.
 ///
@@ -73,7 +74,7 @@ public enum LassoComparison {
                 "lasso_single": ["l1_ratio": 1.0, "alphas": [single]],
             ]
             let json = try JSONSerialization.data(withJSONObject: meta, options: [.prettyPrinted, .sortedKeys])
-            try json.write(to: URL(fileURLWithPath: dir + "/meta.json"))
+            try AtomicFile.write([UInt8](json), to: dir + "/meta.json")
             var times: [String: Any] = [:]
             let tasks: [(String, Double, [Double])] = [("lasso_path", 1, lassoGrid), ("enet_path", 0.5, enetGrid),
                                                       ("lasso_single", 1, [single])]
@@ -104,7 +105,7 @@ public enum LassoComparison {
                 log(label + String(format: "%9.4f s", seconds) + "  converged=" + (result.converged ? "yes" : "NO"))
             }
             let tj = try JSONSerialization.data(withJSONObject: times, options: [.prettyPrinted, .sortedKeys])
-            try tj.write(to: URL(fileURLWithPath: dir + "/ridgelasso_times.json"))
+            try AtomicFile.write([UInt8](tj), to: dir + "/ridgelasso_times.json")
         }
         return rows
     }
@@ -165,8 +166,9 @@ public enum LassoComparison {
     }
 
     static func write(_ values: [Double], to path: String) throws {
-        let data = values.withUnsafeBufferPointer { Data(buffer: $0) }
-        try data.write(to: URL(fileURLWithPath: path))
+        try values.withUnsafeBytes { bytes in
+            Result { () throws(AtomicFileError) in try AtomicFile.write(bytes, to: path) }
+        }.get()
     }
 
     /// SplitMix64 with Box–Muller normals: the benchmark's seeded generator.
