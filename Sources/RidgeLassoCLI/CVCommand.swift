@@ -89,6 +89,7 @@ struct CVCommand: OutputProducingCommand {
     var timing = false
 
     mutating func validate() throws {
+        try data.requireFile()
         guard alphaCount >= 1, alphaCount <= AlphaGrid.maximumCount else {
             throw ValidationError("--n-alphas must lie in [1, \(AlphaGrid.maximumCount)] (got \(alphaCount))")
         }

@@ -89,13 +89,7 @@ public struct StatisticsFile: Sendable, Equatable {
     public static func merge(_ files: [StatisticsFile]) throws(StatisticsError) -> StatisticsFile {
         guard let first = files.first else { throw .noParts }
         for (i, file) in files.enumerated().dropFirst() {
-            if file.folds != first.folds {
-                throw .incompatible("file \(i) has \(file.folds) folds, file 0 has \(first.folds)")
-            }
-            if file.foldSeed != first.foldSeed {
-                throw .incompatible("file \(i) assigns folds with another seed than file 0")
-            }
-            if let difference = first.parts[0].incompatibility(with: file.parts[0]) {
+            if let difference = first.incompatibility(with: file) {
                 throw .incompatible("file \(i) differs from file 0: \(difference)")
             }
         }
@@ -105,6 +99,14 @@ public struct StatisticsFile: Sendable, Equatable {
         }
         out.provenance.sources = files.flatMap(\.provenance.sources)
         return out
+    }
+
+    /// How `other` differs from this file in what a merge requires equal (features and their
+    /// order, targets, weighting, folds, fold seed), or `nil` when they merge.
+    public func incompatibility(with other: StatisticsFile) -> String? {
+        if other.folds != folds { return "it has \(other.folds) folds, the other \(folds)" }
+        if other.foldSeed != foldSeed { return "its folds were assigned with another seed" }
+        return parts[0].incompatibility(with: other.parts[0])
     }
 
     // MARK: - Encoding
