@@ -14,7 +14,10 @@ struct StatsCommand: OutputProducingCommand {
         weight, minimum and maximum of each column) to --output. Parts written from different \
         pieces of the data merge exactly with `ridgelasso merge`; `ridgelasso fit --model ridge \
         --stats FILE` fits from them. An input with a header and no rows gives an empty part, \
-        which merges as nothing. Nothing is printed on standard output. The format is described \
+        which merges as nothing. With --folds K the file keeps one part per fold (row i of the \
+        whole data, i = --first-row plus its index in this input, goes to fold \
+        RowFold(i, --seed)), for cross-validation from one pass. Nothing is printed on standard \
+        output. The format is described \
         in docs/rlstats.md.
         
         \(ExitStatus.text)
@@ -33,11 +36,26 @@ struct StatsCommand: OutputProducingCommand {
     @Option(help: ArgumentHelp("The statistics file to write.", valueName: "S.rlstats"))
     var output: String
 
+    @Option(help: ArgumentHelp(
+        "Keep one set of statistics per fold, K ≥ 2; the fold of each row comes from a seeded hash of its global row index.",
+        valueName: "K"))
+    var folds: Int?
+
+    @Option(help: ArgumentHelp("The seed of the fold hash (default 0).", valueName: "S"))
+    var seed: UInt64?
+
+    @Option(name: .customLong("first-row"), help: ArgumentHelp(
+        "The global index of this input's first row, for shards of one data set (default 0).", valueName: "N"))
+    var firstRow: Int = 0
+
     @Option(name: .customLong("block-bytes"), help: .hidden)
     var blockBytes: Int = 4 << 20
 
     mutating func validate() throws {
         guard blockBytes >= 1 else { throw ValidationError("--block-bytes must be ≥ 1 (got \(blockBytes))") }
+        if let folds, folds < 2 || folds > 100_000 { throw ValidationError("--folds must lie in [2, 100000] (got \(folds))") }
+        if folds == nil, seed != nil { throw ValidationError("--seed applies with --folds") }
+        guard firstRow >= 0 else { throw ValidationError("--first-row must be ≥ 0 (got \(firstRow))") }
     }
 
     func standardOutput() throws -> String {
@@ -69,10 +87,11 @@ struct StatsCommand: OutputProducingCommand {
             throw CLIError.data("\(source): no feature columns (the file has only \(list(names)))")
         }
         let columns = featureIndices + [targetIndex]
-        var statistics: SufficientStatistics
+        var parts: [SufficientStatistics]
         do {
-            statistics = try SufficientStatistics(featureNames: featureIndices.map { names[$0] },
-                                                  targetNames: [names[targetIndex]], weighted: weightIndex != nil)
+            let empty = try SufficientStatistics(featureNames: featureIndices.map { names[$0] },
+                                                 targetNames: [names[targetIndex]], weighted: weightIndex != nil)
+            parts = [SufficientStatistics](repeating: empty, count: folds ?? 1)
         } catch { throw CLIError.data("\(source): \(error)") }
         var rowsBefore = 0
         while let table = try stream.next() {
@@ -86,11 +105,31 @@ struct StatsCommand: OutputProducingCommand {
                 }
                 w = column
             }
-            do { try statistics.add(rows: block, weights: w) } catch { throw CLIError.data("\(source): \(error)") }
+            do {
+                if let folds {
+                    let fold = (0..<table.rowCount).map {
+                        RowFold.fold(ofRow: firstRow + rowsBefore + $0, seed: seed ?? 0, folds: folds)
+                    }
+                    for f in 0..<folds {
+                        let rows = fold.indices.filter { fold[$0] == f }
+                        try parts[f].add(rows: block.selectingRows(rows), weights: w.map { w in rows.map { w[$0] } })
+                    }
+                } else {
+                    try parts[0].add(rows: block, weights: w)
+                }
+            } catch { throw CLIError.data("\(source): \(error)") }
             rowsBefore += table.rowCount
         }
         let provenance = StatisticsFile.Provenance(sources: [source])
-        try StatisticsFiles.write(StatisticsFile(statistics, provenance: provenance), to: output)
+        let file: StatisticsFile
+        if folds != nil {
+            do { file = try StatisticsFile(folds: parts, seed: seed ?? 0, provenance: provenance) } catch {
+                throw CLIError.data("\(source): \(error)")
+            }
+        } else {
+            file = StatisticsFile(parts[0], provenance: provenance)
+        }
+        try StatisticsFiles.write(file, to: output)
         return ""
     }
 }

@@ -257,15 +257,19 @@ extension RidgeCV {
             }
         }
         let curves = gcv.map { CrossValidationCurve(alphas: alphas, meanErrors: $0, standardErrors: nil) }
-        var chosen: [Int]
-        if alphaPerTarget || k == 1 {
-            chosen = curves.map { $0.index(for: rule) ?? $0.indexOfMinimum }
-        } else {
-            let mean = (0..<a).map { i in curves.reduce(0.0) { $0 + $1.meanErrors[i] / Double(k) } }
-            let shared = CrossValidationCurve(alphas: alphas, meanErrors: mean, standardErrors: nil)
-            chosen = [Int](repeating: shared.index(for: rule) ?? shared.indexOfMinimum, count: k)
-        }
         return RidgeCVEvaluation(criterion: criterion, rule: rule, curves: curves, generalizedCrossValidation: gcv,
-                                 degreesOfFreedom: dfs, leaveOneOutResiduals: nil, indicesOfChosenAlpha: chosen)
+                                 degreesOfFreedom: dfs, leaveOneOutResiduals: nil, indicesOfChosenAlpha: chosenIndices(curves))
+    }
+
+    /// The α of every target by ``rule``: per target when ``alphaPerTarget`` (or one target),
+    /// otherwise on the errors (and standard errors) averaged over targets, as ``RidgeCV`` does.
+    func chosenIndices(_ curves: [CrossValidationCurve]) -> [Int] {
+        let k = curves.count, a = alphas.count
+        if alphaPerTarget || k == 1 { return curves.map { $0.index(for: rule) ?? $0.indexOfMinimum } }
+        let mean = (0..<a).map { i in curves.reduce(0.0) { $0 + $1.meanErrors[i] / Double(k) } }
+        let se: [Double]? = curves[0].standardErrors == nil ? nil
+            : (0..<a).map { i in curves.reduce(0.0) { $0 + ($1.standardErrors?[i] ?? 0) / Double(k) } }
+        let shared = CrossValidationCurve(alphas: alphas, meanErrors: mean, standardErrors: se)
+        return [Int](repeating: shared.index(for: rule) ?? shared.indexOfMinimum, count: k)
     }
 }
