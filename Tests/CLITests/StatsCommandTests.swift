@@ -168,4 +168,42 @@ struct StatsCommandTests {
         let r = try CLIProcess.run(["fit", "--model", "ridge", "--alpha", "1", "--stats", e])
         #expect(r.status == 1 && r.stderr.contains("no row of positive weight"))
     }
+
+    @Test("cv --stats: K-fold from fold statistics and GCV equal RidgeCV on the CSV's rows with the same folds")
+    func crossValidation() throws {
+        let dir = try ScratchDirectory.make()
+        let (all, _) = try Self.data(in: dir, rows: [])
+        let table = try CSVReader.read(contentsOf: all)
+        let n = table.rowCount
+        let x = table.values.selectingColumns([0, 1, 2]), y = table.values.selectingColumns([4])
+        let w = table.values.column(3)
+        let alphas = [0.01, 0.1, 1, 10, 100]
+        let folded = dir.appendingPathComponent("folded.rlstats").path
+        let plain = dir.appendingPathComponent("plain.rlstats").path
+        #expect(try CLIProcess.run(["stats", "--weights", "w", "--folds", "4", "--seed", "7", "--block-bytes", "300",
+                                    all, "--output", folded]).status == 0)
+        #expect(try CLIProcess.run(["stats", "--weights", "w", all, "--output", plain]).status == 0)
+        let ids = (0..<n).map { RowFold.fold(ofRow: $0, seed: 7, folds: 4) }
+        let cases: [(String, RidgeSelectionCriterion, String)] = [
+            (folded, .kFold(.given(ids)), "kfold"), (plain, .generalizedCrossValidation, "gcv"),
+        ]
+        for (file, criterion, name) in cases {
+            let r = try CLIProcess.run(["cv", "--model", "ridge", "--alphas", "0.01,0.1,1,10,100", "--stats", file])
+            #expect(r.status == 0, "\(r.stderr)")
+            let json = try jsonObject(r.stdout)
+            #expect(json["criterion"] as? String == name)
+            let rows = try RidgeCV(alphas: alphas, criterion: criterion, threads: 1).evaluate(x, targets: y, sampleWeights: w)
+            #expect(json["alpha"] as? Double == rows.chosenAlphas[0])
+            let errors = try #require(json["mean_errors"] as? [Double])
+            Self.expectClose(errors, rows.curves[0].meanErrors, 1e-9, name)
+            if name == "kfold" {
+                #expect(json["folds"] as? Int == 4 && json["seed"] as? Int == 7)
+                Self.expectClose(try #require(json["standard_errors"] as? [Double]), try #require(rows.curves[0].standardErrors), 1e-8, "se")
+            }
+            let refit = try Ridge(alpha: rows.chosenAlphas[0]).fit(x, y.column(0), sampleWeights: w)
+            Self.expectClose(try #require(json["coefficients"] as? [Double]), refit.coefficients, 1e-10, "refit")
+        }
+        let bad = try CLIProcess.run(["cv", "--model", "lasso", "--stats", folded])
+        #expect(bad.status == 2 && bad.stderrLines.count == 1 && bad.stdout.isEmpty)
+    }
 }
