@@ -10,12 +10,8 @@ enum StatisticsCV {
     /// elastic net, weights, standardization, and folds (fixed when the statistics were written).
     static func validate(_ cv: CVCommand) throws {
         guard cv.stats != nil else { return }
-        if cv.data.csvFile != nil { throw ValidationError("--stats replaces the CSV file: give one or the other") }
-        guard cv.model == .ridge else {
-            throw ValidationError("--stats supports --model ridge only (lasso and elastic net need the rows)")
-        }
-        if cv.weights != nil { throw ValidationError("--weights does not apply with --stats: the statistics already hold the weights") }
-        if cv.data.standardize { throw ValidationError("--standardize does not apply with --stats") }
+        try checkStatisticsOptions(csvFile: cv.data.csvFile, model: cv.model, weights: cv.weights,
+                                   standardize: cv.data.standardize)
         if cv.folds != nil { throw ValidationError("--folds does not apply with --stats: write the statistics with `ridgelasso stats --folds`") }
     }
 
@@ -66,14 +62,7 @@ enum StatisticsCV {
             }
             model = fitted
             criterion.append(("rule", .string(cv.rule.rawValue)))
-            members = [
-                ("model", .string("ridge")),
-                ("alpha", .number(alpha)),
-                ("intercept", .number(model.intercept)),
-                ("features", .strings(all.featureNames)),
-                ("coefficients", .numbers(model.coefficients)),
-                ("solver", .string(model.solverUsed.rawValue)),
-            ] + criterion + cv.curveFields(curve)
+            members = ridgeMembers(model, features: all.featureNames) + criterion + cv.curveFields(curve)
         } catch let error as RegressionError {
             throw fail(error)
         }

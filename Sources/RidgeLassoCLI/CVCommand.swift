@@ -197,18 +197,9 @@ struct CVCommand: OutputProducingCommand {
         let criterion: RidgeSelectionCriterion = folds.map { .kFold(.shuffled(count: $0, seed: seed)) } ?? .leaveOneOut
         let result = try RidgeCV(alphas: alphaGrid, fitIntercept: data.fitIntercept, criterion: criterion, rule: rule,
                                  threads: threads).fit(x, design.y, sampleWeights: design.weights)
-        let coefficients = scaling?.originalScale(result.model.coefficients) ?? result.model.coefficients
-        var members: [(String, JSONValue)] = [
-            ("model", .string("ridge")),
-            ("alpha", .number(result.alpha)),
-            ("intercept", .number(result.model.intercept)),
-            ("features", .strings(design.features)),
-            ("coefficients", .numbers(coefficients)),
-            ("solver", .string(result.model.solverUsed.rawValue)),
-        ]
-        if result.model.solverUsed == .svd, let rank = result.model.rank, rank < design.features.count {
-            members.append(("rank", .integer(rank)))
-        }
+        var refit = result.model
+        if let scaling { refit.coefficients = scaling.originalScale(refit.coefficients) }
+        var members = ridgeMembers(refit, features: design.features)
         members += curveMembers(result.curve, criterion: folds == nil ? "leave_one_out" : "kfold")
         if let gcv = result.generalizedCrossValidation { members.append(("gcv", .numbers(gcv))) }
         return Selection(members: members, curves: [(nil, result.curve)], alpha: result.alpha)

@@ -8,12 +8,8 @@ enum StatisticsFit {
     /// standardization (fixed when the statistics were written), solvers that need the rows.
     static func validate(_ fit: FitCommand) throws {
         guard fit.stats != nil else { return }
-        if fit.data.csvFile != nil { throw ValidationError("--stats replaces the CSV file: give one or the other") }
-        guard fit.model == .ridge else {
-            throw ValidationError("--stats supports --model ridge only (lasso and elastic net need the rows)")
-        }
-        if fit.weights != nil { throw ValidationError("--weights does not apply with --stats: the statistics already hold the weights") }
-        if fit.data.standardize { throw ValidationError("--standardize does not apply with --stats") }
+        try checkStatisticsOptions(csvFile: fit.data.csvFile, model: fit.model, weights: fit.weights,
+                                   standardize: fit.data.standardize)
         if let solver = fit.solver, solver != .auto, solver != .cholesky {
             throw ValidationError("--solver \(solver.rawValue) needs the rows; with --stats ridge is solved by cholesky")
         }
@@ -38,13 +34,6 @@ enum StatisticsFit {
         } catch let error as RegressionError {
             throw CLIError.data("\(path): \(error)")
         }
-        return .object([
-            ("model", .string("ridge")),
-            ("alpha", .number(alpha)),
-            ("intercept", .number(model.intercept)),
-            ("features", .strings(statistics.featureNames)),
-            ("coefficients", .numbers(model.coefficients)),
-            ("solver", .string(model.solverUsed.rawValue)),
-        ])
+        return .object(ridgeMembers(model, features: statistics.featureNames))
     }
 }

@@ -99,18 +99,7 @@ struct FitCommand: OutputProducingCommand {
         } else {
             fitted = try ridge.fit(design.x, design.y, sampleWeights: design.weights)
         }
-        var members: [(String, JSONValue)] = [
-            ("model", .string("ridge")),
-            ("alpha", .number(alpha)),
-            ("intercept", .number(fitted.intercept)),
-            ("features", .strings(design.features)),
-            ("coefficients", .numbers(fitted.coefficients)),
-            ("solver", .string(fitted.solverUsed.rawValue)),
-        ]
-        if fitted.solverUsed == .svd, let rank = fitted.rank, rank < design.features.count {
-            members.append(("rank", .integer(rank)))
-        }
-        return .object(members)
+        return .object(ridgeMembers(fitted, features: design.features))
     }
 
     private func fitElasticNet(_ design: Design) throws(RegressionError) -> JSONValue {

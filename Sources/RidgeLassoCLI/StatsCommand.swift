@@ -63,29 +63,7 @@ struct StatsCommand: OutputProducingCommand {
         var stream = try CSVBlockStream(path: file, blockBytes: blockBytes)
         defer { stream.close() }
         let source = stream.source, names = stream.names
-        let targetIndex: Int
-        if let target {
-            guard let index = names.firstIndex(of: target) else {
-                throw CLIError.data("\(source): no column named \(quoted(target)) for --target (columns: \(list(names)))")
-            }
-            targetIndex = index
-        } else {
-            targetIndex = names.count - 1
-        }
-        var weightIndex: Int?
-        if let weights {
-            guard let index = names.firstIndex(of: weights) else {
-                throw CLIError.data("\(source): no column named \(quoted(weights)) for --weights (columns: \(list(names)))")
-            }
-            guard index != targetIndex else {
-                throw CLIError.data("\(source): column \(quoted(weights)) cannot be both the target and the weights")
-            }
-            weightIndex = index
-        }
-        let featureIndices = (0..<names.count).filter { $0 != targetIndex && $0 != weightIndex }
-        guard !featureIndices.isEmpty else {
-            throw CLIError.data("\(source): no feature columns (the file has only \(list(names)))")
-        }
+        let (targetIndex, weightIndex, featureIndices) = try Design.columnRoles(names, target: target, weights: weights, file: source)
         let columns = featureIndices + [targetIndex]
         var parts: [SufficientStatistics]
         do {

@@ -5,29 +5,6 @@ import Testing
 /// `ridgelasso stats`, `merge` and `fit --stats` against `fit` on the CSV file itself.
 @Suite("ridgelasso stats, merge and fit --stats")
 struct StatsCommandTests {
-    /// Runs `ridgelasso arguments…` with standard input read from `input`.
-    static func run(_ arguments: [String], stdin input: URL) throws -> CLIResult {
-        let exe = try #require(CLIProcess.executable, "the ridgelasso executable was not found")
-        let directory = try ScratchDirectory.make()
-        let outURL = directory.appendingPathComponent("stdout"), errURL = directory.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = exe
-        process.arguments = arguments
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = try FileHandle(forReadingFrom: input)
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return CLIResult(status: process.terminationStatus,
-                         stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                         stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
-    }
-
     /// A seeded CSV with columns a, b (offset 1e8), c, w (weights in [0, 2)), y; `rows` ranges
     /// of it as separate files with the same header.
     static func data(in directory: URL, rows: [Range<Int>]) throws -> (all: String, parts: [String]) {
@@ -72,7 +49,7 @@ struct StatsCommandTests {
         let extra = noIntercept ? ["--no-intercept"] : []
         let csv = try Self.fitted(CLIProcess.run(["fit", "--model", "ridge", "--alpha", "0.5", "--weights", "w", all] + extra))
         let whole = dir.appendingPathComponent("whole.rlstats").path
-        let piped = try Self.run(["stats", "--weights", "w", "--block-bytes", "100", "-", "--output", whole],
+        let piped = try CLIProcess.run(["stats", "--weights", "w", "--block-bytes", "100", "-", "--output", whole],
                                  stdin: URL(fileURLWithPath: all))
         #expect(piped.status == 0 && piped.stdout.isEmpty && piped.stderr.isEmpty, "\(piped.stderr)")
         let fromWhole = try Self.fitted(CLIProcess.run(["fit", "--model", "ridge", "--alpha", "0.5", "--stats", whole] + extra))
@@ -157,7 +134,7 @@ struct StatsCommandTests {
         try "a,b,y\n1,2,3\n2,0,1\n0,1,1\n4,4,5\n".write(toFile: one, atomically: true, encoding: .utf8)
         let e = dir.appendingPathComponent("e.rlstats").path, o = dir.appendingPathComponent("o.rlstats").path
         let m = dir.appendingPathComponent("m.rlstats").path
-        #expect(try Self.run(["stats", "-", "--output", e], stdin: URL(fileURLWithPath: empty)).status == 0)
+        #expect(try CLIProcess.run(["stats", "-", "--output", e], stdin: URL(fileURLWithPath: empty)).status == 0)
         let file = try StatisticsFile(decoding: Array(try Data(contentsOf: URL(fileURLWithPath: e))), source: e)
         #expect(file.parts[0].isEmpty && file.parts[0].totalWeight == 0)
         #expect(try CLIProcess.run(["stats", one, "--output", o]).status == 0)
