@@ -183,4 +183,41 @@ struct StatsCommandTests {
         let bad = try CLIProcess.run(["cv", "--model", "lasso", "--stats", folded])
         #expect(bad.status == 2 && bad.stderrLines.count == 1 && bad.stdout.isEmpty)
     }
+
+    @Test("streaming in blocks of any size reads what CSVReader reads: BOM, CRLF, a quoted header over two lines, trailing blank lines; and reports each bad line as fit does")
+    func streamingMatchesReader() throws {
+        let dir = try ScratchDirectory.make()
+        let good = dir.appendingPathComponent("good.csv").path
+        let rows = (0..<9).map { i in "\(Double(i) * 0.5),\(Double(i * i) - 3),\(1 + Double(i % 4))" }
+        let text = "\u{FEFF}a,\"b\r\nsecond\",y\r\n" + rows.joined(separator: "\r\n") + "\r\n\r\n  \r\n"
+        try text.write(toFile: good, atomically: true, encoding: .utf8)
+        let reference = try CLIProcess.run(["fit", "--model", "ridge", "--alpha", "0.3", good])
+        #expect(reference.status == 0, "\(reference.stderr)")
+        for block in ["1", "20", "100000"] {
+            let out = dir.appendingPathComponent("good\(block).rlstats").path
+            let r = try CLIProcess.run(["stats", "--block-bytes", block, good, "--output", out])
+            #expect(r.status == 0, "\(r.stderr)")
+            let fit = try CLIProcess.run(["fit", "--model", "ridge", "--alpha", "0.3", "--stats", out])
+            let (a, b) = (try Self.fitted(fit), try Self.fitted(reference))
+            Self.expectClose(a.coefficients, b.coefficients, 1e-12, "block \(block)")
+            #expect(try jsonObject(fit.stdout)["features"] as? [String] == ["a", "b\nsecond"])
+        }
+        let header = "a,\"b\nsecond\",y\n" + rows.prefix(5).joined(separator: "\n") + "\n"
+        let bad = [
+            header + "1,x,2\n",          // not a number on line 8
+            header + "1,2\n",            // ragged
+            header + "1,1e999,2\n",      // not finite
+            header + "\n1,2,3\n",         // blank line between rows
+        ]
+        for (k, content) in bad.enumerated() {
+            let path = dir.appendingPathComponent("bad\(k).csv").path
+            try content.write(toFile: path, atomically: true, encoding: .utf8)
+            let whole = try CLIProcess.run(["fit", "--model", "ridge", "--alpha", "1", path])
+            for block in ["1", "7", "100000"] {
+                let r = try CLIProcess.run(["stats", "--block-bytes", block, path, "--output", path + ".rlstats"])
+                #expect(r.status == 1 && r.stdout.isEmpty)
+                #expect(r.stderr == whole.stderr, "block \(block): \(r.stderr) vs \(whole.stderr)")
+            }
+        }
+    }
 }
