@@ -24,6 +24,10 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
     case overflow(String)
     /// A LAPACK failure that validation could not rule out (no convergence, not positive definite).
     case linearAlgebra(LinearAlgebraError)
+    /// A system whose reciprocal condition estimate leaves fewer correct digits than required,
+    /// where no better-conditioned method exists (fits from statistics: the rows are gone, so
+    /// QR and SVD cannot run).
+    case insufficientAccuracy(reciprocalCondition: Double, digits: Double, required: Double)
 
     public var description: String {
         switch self {
@@ -38,6 +42,9 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
         case .singular(let m): return "singular system: \(m)"
         case .overflow(let m): return "numerical overflow: \(m)"
         case .linearAlgebra(let e): return e.description
+        case .insufficientAccuracy(let rcond, let digits, let required):
+            let shown = (digits * 10).rounded() / 10
+            return "insufficient accuracy: the system's reciprocal condition estimate \(rcond) leaves about \(shown) correct digits, fewer than the \(required) required; use a larger alpha, or fit from the rows (qr or svd)"
         }
     }
 }

@@ -85,10 +85,17 @@ struct CVCommand: OutputProducingCommand {
     @Option(help: ArgumentHelp("Also write the cross-validation curve to this SVG file.", valueName: "cv.svg"))
     var plot: String?
 
+    @Option(help: ArgumentHelp(
+        "Select ridge's α from statistics written by `ridgelasso stats` (K-fold when they hold folds, otherwise GCV) instead of a CSV file.",
+        valueName: "S.rlstats"))
+    var stats: String?
+
     @Flag(help: "Add \"selection_seconds\" to the output.")
     var timing = false
 
     mutating func validate() throws {
+        if stats == nil { try data.requireFile() }
+        try StatisticsCV.validate(self)
         guard alphaCount >= 1, alphaCount <= AlphaGrid.maximumCount else {
             throw ValidationError("--n-alphas must lie in [1, \(AlphaGrid.maximumCount)] (got \(alphaCount))")
         }
@@ -143,12 +150,19 @@ struct CVCommand: OutputProducingCommand {
         try OutputFile.checkDistinct(input: data.file, outputs: [("--output", output), ("--plot", plot)])
         let grid = try alphas.map(OptionChecks.alphaList)
         let ratios = try ratioList()
-        let design = try Design.load(file: data.file, target: data.target, weightsColumn: weights)
         let start = ContinuousClock.now
-        var selection: Selection = try design.explainingErrors { () throws(RegressionError) -> Selection in
-            switch model {
-            case .ridge: return try selectRidge(design, grid: grid)
-            case .lasso, .elasticnet: return try selectElasticNet(design, grid: grid, ratios: ratios)
+        var selection: Selection
+        let targetName: String
+        if let stats {
+            (selection, targetName) = try StatisticsCV.ridge(self, path: stats, grid: grid)
+        } else {
+            let design = try Design.load(file: data.file, target: data.target, weightsColumn: weights)
+            targetName = design.targetName
+            selection = try design.explainingErrors { () throws(RegressionError) -> Selection in
+                switch model {
+                case .ridge: return try selectRidge(design, grid: grid)
+                case .lasso, .elasticnet: return try selectElasticNet(design, grid: grid, ratios: ratios)
+                }
             }
         }
         if timing {
@@ -158,7 +172,7 @@ struct CVCommand: OutputProducingCommand {
         let json = JSONValue.object(selection.members).encoded() + "\n"
         if let output { try OutputFile.write(json, to: output, what: "model") }
         if let plot {
-            try OutputFile.write(CVPlot.svg(curves: selection.curves, model: model, target: design.targetName,
+            try OutputFile.write(CVPlot.svg(curves: selection.curves, model: model, target: targetName,
                                             chosenAlpha: selection.alpha), to: plot, what: "plot")
         }
         return json
@@ -183,18 +197,9 @@ struct CVCommand: OutputProducingCommand {
         let criterion: RidgeSelectionCriterion = folds.map { .kFold(.shuffled(count: $0, seed: seed)) } ?? .leaveOneOut
         let result = try RidgeCV(alphas: alphaGrid, fitIntercept: data.fitIntercept, criterion: criterion, rule: rule,
                                  threads: threads).fit(x, design.y, sampleWeights: design.weights)
-        let coefficients = scaling?.originalScale(result.model.coefficients) ?? result.model.coefficients
-        var members: [(String, JSONValue)] = [
-            ("model", .string("ridge")),
-            ("alpha", .number(result.alpha)),
-            ("intercept", .number(result.model.intercept)),
-            ("features", .strings(design.features)),
-            ("coefficients", .numbers(coefficients)),
-            ("solver", .string(result.model.solverUsed.rawValue)),
-        ]
-        if result.model.solverUsed == .svd, let rank = result.model.rank, rank < design.features.count {
-            members.append(("rank", .integer(rank)))
-        }
+        var refit = result.model
+        if let scaling { refit.coefficients = scaling.originalScale(refit.coefficients) }
+        var members = ridgeMembers(refit, features: design.features)
         members += curveMembers(result.curve, criterion: folds == nil ? "leave_one_out" : "kfold")
         if let gcv = result.generalizedCrossValidation { members.append(("gcv", .numbers(gcv))) }
         return Selection(members: members, curves: [(nil, result.curve)], alpha: result.alpha)
@@ -242,7 +247,7 @@ struct CVCommand: OutputProducingCommand {
         return members + curveFields(c)
     }
 
-    private func curveFields(_ c: CrossValidationCurve) -> [(String, JSONValue)] {
+    func curveFields(_ c: CrossValidationCurve) -> [(String, JSONValue)] {
         [
             ("alpha_min", .number(c.alphaMin)),
             ("alpha_1se", c.alphaOneStandardError.map { .number($0) } ?? .null),

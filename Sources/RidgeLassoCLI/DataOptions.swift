@@ -8,7 +8,16 @@ struct DataOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
         "CSV file: a header row of column names, then numeric rows (at most \(CSVReader.maximumColumns) columns and \(CSVReader.maximumLineBytes >> 20) MiB per line).",
         valueName: "file.csv"))
-    var file: String
+    var csvFile: String?
+
+    /// The CSV file; every command that reads one calls ``requireFile()`` in `validate()`
+    /// (only `fit --stats` reads none).
+    var file: String { csvFile ?? "" }
+
+    /// Throws the parser's own message when the CSV file is missing.
+    func requireFile() throws {
+        guard csvFile != nil else { throw ValidationError("Missing expected argument '<file.csv>'") }
+    }
 
     @Option(help: ArgumentHelp("The response column (default: the last column).", valueName: "name"))
     var target: String?

@@ -26,29 +26,7 @@ struct Design {
     static func load(file: String, target: String?, weightsColumn: String? = nil) throws -> Design {
         let table = try CSVReader.read(contentsOf: file)
         let names = table.columnNames
-        let targetIndex: Int
-        if let target {
-            guard let index = table.columnIndex(named: target) else {
-                throw CLIError.data("\(file): no column named \(quoted(target)) for --target (columns: \(list(names)))")
-            }
-            targetIndex = index
-        } else {
-            targetIndex = names.count - 1
-        }
-        var weightIndex: Int?
-        if let weightsColumn {
-            guard let index = table.columnIndex(named: weightsColumn) else {
-                throw CLIError.data("\(file): no column named \(quoted(weightsColumn)) for --weights (columns: \(list(names)))")
-            }
-            guard index != targetIndex else {
-                throw CLIError.data("\(file): column \(quoted(weightsColumn)) cannot be both the target and the weights")
-            }
-            weightIndex = index
-        }
-        let featureIndices = (0..<names.count).filter { $0 != targetIndex && $0 != weightIndex }
-        guard !featureIndices.isEmpty else {
-            throw CLIError.data("\(file): no feature columns (the file has only \(list(names)))")
-        }
+        let (targetIndex, weightIndex, featureIndices) = try columnRoles(names, target: target, weights: weightsColumn, file: file)
         let n = table.values.rows
         let file = table.source
         // Take the storage over without a copy, read y and the weights out of it, then move the
@@ -80,6 +58,39 @@ struct Design {
             y: y,
             weights: weights
         )
+    }
+
+    /// The columns' roles from the command line: the response (`target`, default the last
+    /// column), the weights (`weights`, if given) and the features (all other columns, in order).
+    /// - Throws: ``CLIError`` (exit status 1) for an unknown column, a column that would be both
+    ///   target and weights, or no feature column left; `file` names the input in the message.
+    static func columnRoles(
+        _ names: [String], target: String?, weights: String?, file: String
+    ) throws -> (target: Int, weights: Int?, features: [Int]) {
+        let targetIndex: Int
+        if let target {
+            guard let index = names.firstIndex(of: target) else {
+                throw CLIError.data("\(file): no column named \(quoted(target)) for --target (columns: \(list(names)))")
+            }
+            targetIndex = index
+        } else {
+            targetIndex = names.count - 1
+        }
+        var weightIndex: Int?
+        if let weights {
+            guard let index = names.firstIndex(of: weights) else {
+                throw CLIError.data("\(file): no column named \(quoted(weights)) for --weights (columns: \(list(names)))")
+            }
+            guard index != targetIndex else {
+                throw CLIError.data("\(file): column \(quoted(weights)) cannot be both the target and the weights")
+            }
+            weightIndex = index
+        }
+        let featureIndices = (0..<names.count).filter { $0 != targetIndex && $0 != weightIndex }
+        guard !featureIndices.isEmpty else {
+            throw CLIError.data("\(file): no feature columns (the file has only \(list(names)))")
+        }
+        return (targetIndex, weightIndex, featureIndices)
     }
 
     /// Runs a library call, restating its ``RegressionError`` with ``explain(_:)``.

@@ -52,7 +52,13 @@ struct FitCommand: OutputProducingCommand {
     @Option(help: ArgumentHelp("Also write the model JSON to this file.", valueName: "model.json"))
     var output: String?
 
+    @Option(help: ArgumentHelp(
+        "Fit ridge from statistics written by `ridgelasso stats` instead of a CSV file.", valueName: "S.rlstats"))
+    var stats: String?
+
     mutating func validate() throws {
+        if stats == nil { try data.requireFile() }
+        try StatisticsFit.validate(self)
         try OptionChecks.alpha(alpha)
         _ = try OptionChecks.l1Ratio(l1Ratio, for: model)
         if solver != nil, model != .ridge {
@@ -64,6 +70,11 @@ struct FitCommand: OutputProducingCommand {
     }
 
     func standardOutput() throws -> String {
+        if let stats {
+            let json = try StatisticsFit.ridge(stats, alpha: alpha, fitIntercept: data.fitIntercept, target: data.target).encoded() + "\n"
+            if let output { try OutputFile.write(json, to: output, what: "model") }
+            return json
+        }
         try OutputFile.checkDistinct(input: data.file, outputs: [("--output", output)])
         let design = try Design.load(file: data.file, target: data.target, weightsColumn: weights)
         let object = try design.explainingErrors { () throws(RegressionError) in
@@ -88,18 +99,7 @@ struct FitCommand: OutputProducingCommand {
         } else {
             fitted = try ridge.fit(design.x, design.y, sampleWeights: design.weights)
         }
-        var members: [(String, JSONValue)] = [
-            ("model", .string("ridge")),
-            ("alpha", .number(alpha)),
-            ("intercept", .number(fitted.intercept)),
-            ("features", .strings(design.features)),
-            ("coefficients", .numbers(fitted.coefficients)),
-            ("solver", .string(fitted.solverUsed.rawValue)),
-        ]
-        if fitted.solverUsed == .svd, let rank = fitted.rank, rank < design.features.count {
-            members.append(("rank", .integer(rank)))
-        }
-        return .object(members)
+        return .object(ridgeMembers(fitted, features: design.features))
     }
 
     private func fitElasticNet(_ design: Design) throws(RegressionError) -> JSONValue {

@@ -18,6 +18,16 @@ enum OutputFile {
         }
     }
 
+    /// Writes `bytes` to `path`, replacing it atomically, as ``write(_:to:what:)`` does text.
+    /// - Throws: ``CLIError`` (exit status 1) naming the path and the system's reason.
+    static func write(_ bytes: [UInt8], to path: String, what: String) throws {
+        do {
+            try AtomicFile.write(bytes, to: path, fault: injectedFault)
+        } catch {
+            throw CLIError.data("\(path): cannot write the \(what) file: \(error.description)")
+        }
+    }
+
     /// A failure to inject into every output file, named by `RIDGELASSO_TEST_OUTPUT_FAULT`
     /// (`write`, `fsync`, `rename` or `pause`): debug builds only, for the tests that run the
     /// executable; release builds never read the variable.

@@ -59,6 +59,7 @@ struct PathCommand: OutputProducingCommand {
     var plot: String?
 
     mutating func validate() throws {
+        try data.requireFile()
         guard model != .ridge else {
             throw ValidationError("path supports --model lasso or elasticnet (ridge is solved exactly at any α with fit)")
         }

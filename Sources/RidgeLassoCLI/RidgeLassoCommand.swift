@@ -14,7 +14,7 @@ struct RidgeLassoCommand: ParsableCommand {
         \(ExitStatus.text)
         """,
         version: VersionText.text,
-        subcommands: [FitCommand.self, PathCommand.self, PredictCommand.self, CVCommand.self, BLASCommand.self]
+        subcommands: [FitCommand.self, PathCommand.self, PredictCommand.self, CVCommand.self, StatsCommand.self, MergeCommand.self, BLASCommand.self]
     )
 }
 

@@ -40,8 +40,10 @@ enum CLIProcess {
     }()
 
     /// Runs `ridgelasso arguments…` in `directory` and waits for it; `environment` replaces
-    /// the inherited environment when given.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> CLIResult {
+    /// the inherited environment when given; `stdin` is read as standard input (default: none).
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil, stdin: URL? = nil
+    ) throws -> CLIResult {
         let exe = try #require(executable, "the ridgelasso executable was not found next to the test bundle")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -55,7 +57,7 @@ enum CLIProcess {
         process.arguments = arguments
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try stdin.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         if let directory { process.currentDirectoryURL = directory }
         if let environment { process.environment = environment }
         try process.run()

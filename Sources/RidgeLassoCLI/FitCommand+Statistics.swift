@@ -1,0 +1,39 @@
+import ArgumentParser
+import RidgeLasso
+
+/// `ridgelasso fit --model ridge --stats S.rlstats`: the same JSON object as `fit` on the CSV
+/// file the statistics came from, without the rows.
+enum StatisticsFit {
+    /// The options `--stats` excludes: a CSV file, anything but ridge, weights and
+    /// standardization (fixed when the statistics were written), solvers that need the rows.
+    static func validate(_ fit: FitCommand) throws {
+        guard fit.stats != nil else { return }
+        try checkStatisticsOptions(csvFile: fit.data.csvFile, model: fit.model, weights: fit.weights,
+                                   standardize: fit.data.standardize)
+        if let solver = fit.solver, solver != .auto, solver != .cholesky {
+            throw ValidationError("--solver \(solver.rawValue) needs the rows; with --stats ridge is solved by cholesky")
+        }
+    }
+
+    /// Fits ridge at `alpha` from the statistics in `path` (its folds merged).
+    /// - Throws: ``CLIError`` (exit status 1) for a bad file, another target than `target`,
+    ///   or a fit that fails (no row of positive weight, too few correct digits).
+    static func ridge(_ path: String, alpha: Double, fitIntercept: Bool, target: String?) throws -> JSONValue {
+        let file = try StatisticsFiles.read(path)
+        let statistics: SufficientStatistics
+        do { statistics = try file.combined() } catch { throw CLIError.data("\(path): \(error)") }
+        if let target, target != statistics.targetNames[0] {
+            throw CLIError.data("\(path): the statistics are for the target \(quoted(statistics.targetNames[0])), not \(quoted(target))")
+        }
+        let model: RidgeModel
+        do {
+            guard let first = try Ridge(alpha: alpha, fitIntercept: fitIntercept).fit(statistics).first else {
+                throw CLIError.data("\(path): no model was fitted")
+            }
+            model = first
+        } catch let error as RegressionError {
+            throw CLIError.data("\(path): \(error)")
+        }
+        return .object(ridgeMembers(model, features: statistics.featureNames))
+    }
+}

@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RidgeLasso
+
+/// Reading and writing `.rlstats` files for `stats`, `merge` and `fit --stats`.
+enum StatisticsFiles {
+    /// Reads and decodes `path`.
+    /// - Throws: ``CLIError`` (exit status 1): unreadable, or the file's ``StatisticsFileError``.
+    static func read(_ path: String) throws -> StatisticsFile {
+        guard let file = fopen(path, "rb") else {
+            throw CLIError.data("\(path): cannot read the statistics file: \(String(cString: strerror(errno)))")
+        }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = fread(&chunk, 1, chunk.count, file)
+            bytes += chunk[0..<count]
+            if count < chunk.count {
+                if ferror(file) != 0 {
+                    throw CLIError.data("\(path): cannot read the statistics file: \(String(cString: strerror(errno)))")
+                }
+                break
+            }
+        }
+        do { return try StatisticsFile(decoding: bytes, source: path) } catch { throw CLIError.data(error.description) }
+    }
+
+    /// Writes `file` to `path`, replacing it atomically (``OutputFile``).
+    /// - Throws: ``CLIError`` (exit status 1) naming the path and the system's reason.
+    static func write(_ file: StatisticsFile, to path: String) throws {
+        try OutputFile.write(file.encoded(), to: path, what: "statistics")
+    }
+}
