@@ -20,6 +20,27 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
+def ensure_installed(python=(), debian=()):
+    """Installs, quietly, what a comparison uses and the machine lacks: Python modules with pip
+    (python: pairs of module name and PyPI name) and Debian packages with apt-get (as root, or
+    through sudo). The tests never need any of them; only these scripts do."""
+    import importlib.util
+    missing = [package for module, package in python if importlib.util.find_spec(module) is None]
+    if missing:
+        print(f"# installing {' '.join(missing)} with pip", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", *missing], check=True,
+                       stdout=subprocess.DEVNULL)
+    absent = [p for p in debian if subprocess.run(
+        ["dpkg-query", "-W", "-f=${db:Status-Status}", p], capture_output=True, text=True).stdout != "installed"]
+    if absent:
+        sudo = [] if os.geteuid() == 0 else ["sudo"]
+        print(f"# installing {' '.join(absent)} with apt-get", file=sys.stderr)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(sudo + ["apt-get", "update", "-qq"], check=True, env=env, stdout=subprocess.DEVNULL)
+        subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *absent],
+                       check=True, env=env, stdout=subprocess.DEVNULL)
+
+
 def interleaved(sides, repeats, log=None):
     """Runs every side once per round, in the order given, for `repeats` rounds.
 

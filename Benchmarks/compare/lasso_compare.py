@@ -32,6 +32,10 @@ import sys
 import time
 import warnings
 
+from interleave import ensure_installed
+
+ensure_installed(python=[("numpy", "numpy"), ("sklearn", "scikit-learn")], debian=["r-cran-glmnet"])
+
 import numpy as np
 
 from interleave import LineServer, blas_header, format_ratio, interleaved, ratio_summary, release_binary

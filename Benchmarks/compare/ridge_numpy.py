@@ -30,6 +30,10 @@ import os
 import subprocess
 import time
 
+from interleave import ensure_installed
+
+ensure_installed(python=[("numpy", "numpy"), ("scipy", "scipy")], debian=[])
+
 import numpy as np
 import scipy.linalg
 
