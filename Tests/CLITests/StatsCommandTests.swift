@@ -173,7 +173,11 @@ struct StatsCommandTests {
             let rows = try RidgeCV(alphas: alphas, criterion: criterion, threads: 1).evaluate(x, targets: y, sampleWeights: w)
             #expect(json["alpha"] as? Double == rows.chosenAlphas[0])
             let errors = try #require(json["mean_errors"] as? [Double])
-            Self.expectClose(errors, rows.curves[0].meanErrors, 1e-9, name)
+            // Two computations of each fold's fit: Cholesky on the merged co-moments of the other
+            // folds, and RidgeCV on the rows. They agree to about κ·ε of the fold systems at the
+            // smallest α; under the reference BLAS (another summation order) the k-fold errors
+            // differ by 1.4e-9 relative, so 1e-8 and not the 1e-9 that OpenBLAS happens to meet.
+            Self.expectClose(errors, rows.curves[0].meanErrors, 1e-8, name)
             if name == "kfold" {
                 #expect(json["folds"] as? Int == 4 && json["seed"] as? Int == 7)
                 Self.expectClose(try #require(json["standard_errors"] as? [Double]), try #require(rows.curves[0].standardErrors), 1e-8, "se")
