@@ -10,13 +10,13 @@ import Darwin
 /// file where a good one stood.
 ///
 /// The contract of ``write(_:to:fault:)``: the bytes go to a new temporary file in the target's
-/// directory (`.NAME.tmp-XXXXXX`, created by `mkstemp`, so the name is unique and the final
-/// `rename(2)` stays on one file system), are written completely, `fsync`ed and closed; only
-/// then is the temporary renamed over the target, and the directory is synced so that the rename
-/// itself survives a power loss. On any failure the temporary is removed and the target is
-/// exactly as it was (absent, or its old bytes). While the temporary exists its path is
-/// registered with ``TemporaryFiles``, whose signal handlers remove it on SIGINT, SIGTERM or
-/// SIGHUP.
+/// directory (`.NAME.tmp-XXXXXX`, created exclusively with `O_CREAT | O_EXCL`, so it is ours
+/// alone and the final `rename(2)` stays on one file system), are written completely, `fsync`ed
+/// and closed; only then is the temporary renamed over the target, and the directory is synced
+/// so that the rename itself survives a power loss. On any failure the temporary is removed and
+/// the target is exactly as it was (absent, or its old bytes). From before the temporary exists
+/// until it is renamed its path is registered with ``TemporaryFiles``, whose signal handlers
+/// remove it on SIGINT, SIGTERM or SIGHUP.
 ///
 /// Permissions: a replaced file keeps its mode bits (and, when the process may set them, its
 /// owner and group); a new file gets `0666 & ~umask`, as `fopen(path, "w")` would give it.
@@ -80,11 +80,21 @@ package enum AtomicFile {
         }
         let exists = stat(target, &info) == 0
         let (directory, name) = split(target)
-        var template = Array("\(directory)/.\(name.prefix(200)).tmp-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw AtomicFileError(path: path, step: .createTemporary, code: errno) }
-        let temporary = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
-        let slot = TemporaryFiles.register(temporary)
+        // The name is registered before the file exists, so a signal at any moment finds it (an
+        // unlink of a name not yet created is harmless); O_CREAT|O_EXCL makes it ours alone, as
+        // mkstemp would, with the same 0600 mode.
+        var fd: Int32 = -1, temporary = "", slot: Int? = nil, createError: Int32 = EEXIST
+        for _ in 0..<100 where fd < 0 && createError == EEXIST {
+            let suffix = String(UInt64.random(in: 0..<(1 << 40)), radix: 36)
+            temporary = "\(directory)/.\(name.prefix(200)).tmp-\(suffix)"
+            slot = TemporaryFiles.register(temporary)
+            fd = createDescriptor(temporary)
+            if fd < 0 {
+                createError = errno
+                TemporaryFiles.unregister(slot)
+            }
+        }
+        guard fd >= 0 else { throw AtomicFileError(path: path, step: .createTemporary, code: createError) }
         var isOpen = true
         func fail(_ step: AtomicFileError.Step, _ code: Int32) -> AtomicFileError {
             if isOpen { _ = closeDescriptor(fd) }
@@ -196,14 +206,17 @@ package struct AtomicFileError: Error, Equatable, CustomStringConvertible {
 // `open(2)`, `write(2)` and `close(2)` under names apart from the methods called `write`.
 #if canImport(Glibc)
 private func openDescriptor(_ path: String, _ flags: Int32) -> Int32 { Glibc.open(path, flags) }
+private func createDescriptor(_ path: String) -> Int32 { Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
 private func writeDescriptor(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Glibc.write(fd, p, n) }
 func closeDescriptor(_ fd: Int32) -> Int32 { Glibc.close(fd) }
 #elseif canImport(Musl)
 private func openDescriptor(_ path: String, _ flags: Int32) -> Int32 { Musl.open(path, flags) }
+private func createDescriptor(_ path: String) -> Int32 { Musl.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
 private func writeDescriptor(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Musl.write(fd, p, n) }
 func closeDescriptor(_ fd: Int32) -> Int32 { Musl.close(fd) }
 #else
 private func openDescriptor(_ path: String, _ flags: Int32) -> Int32 { Darwin.open(path, flags) }
+private func createDescriptor(_ path: String) -> Int32 { Darwin.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
 private func writeDescriptor(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Darwin.write(fd, p, n) }
 func closeDescriptor(_ fd: Int32) -> Int32 { Darwin.close(fd) }
 #endif
