@@ -116,6 +116,8 @@ struct StatsCommandTests {
             (["stats", "--target", "nope", all, "--output", x], 1, "no column named \"nope\" for --target"),
             (["stats", dir.appendingPathComponent("missing.csv").path, "--output", x], 1, "cannot read file"),
             (["stats", all, "--output", all], 2, "is the input file"),
+            (["stats", "--first-row", "9223372036854775807", all, "--output", x], 2,
+             "--first-row must lie in [0, 2^53] (got 9223372036854775807)"),
         ]
         for (arguments, status, fragment) in cases {
             let r = try CLIProcess.run(arguments)
