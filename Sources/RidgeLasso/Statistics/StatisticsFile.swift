@@ -243,11 +243,18 @@ public struct StatisticsFile: Sendable, Equatable {
         guard header.folds >= 0, header.parts.count == max(1, header.folds) else {
             throw malformed("\(header.parts.count) parts for \(header.folds) folds")
         }
-        let perPart = 2 + 4 * d + d * d
-        guard n == UInt64(header.parts.count * perPart) else {
-            throw malformed("the payload holds \(n) values, the header describes \(header.parts.count * perPart)")
+        // d is bounded by the names in the header, but the product is formed with overflow checks.
+        let square = d.multipliedReportingOverflow(by: d)
+        let described = (2 + 4 * d + square.partialValue).multipliedReportingOverflow(by: header.parts.count)
+        guard !square.overflow, !described.overflow, n == UInt64(described.partialValue) else {
+            throw malformed("the payload holds \(n) values, not what the header describes")
         }
-        guard header.rows == header.parts.reduce(0, { $0 + $1.rows }),
+        // Counts from the file are summed with overflow checks: a crafted file must not trap.
+        var total = 0, overflow = false
+        for part in header.parts where !overflow {
+            (total, overflow) = total.addingReportingOverflow(part.rows)
+        }
+        guard !overflow, header.rows == total,
               header.parts.allSatisfy({ $0.rows >= 0 && $0.positive_rows >= 0 && $0.positive_rows <= $0.rows }) else {
             throw malformed("inconsistent row counts")
         }

@@ -101,6 +101,36 @@ struct StatisticsFileTests {
         }
     }
 
+    /// `bytes` with its JSON header replaced by `edit(header)` and the checksum made right again:
+    /// a crafted file that only the header's consistency checks can refuse.
+    static func rewritingHeader(_ bytes: [UInt8], _ edit: (inout [String: Any]) -> Void) throws -> [UInt8] {
+        func read(_ at: Int, _ count: Int) -> Int { (0..<count).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
+        let h = read(12, 4), n = read(16, 8)
+        var header = try #require(try JSONSerialization.jsonObject(with: Data(bytes[24..<(24 + h)])) as? [String: Any])
+        edit(&header)
+        let json = Array(try JSONSerialization.data(withJSONObject: header))
+        var out = Array(bytes[0..<12])
+        out += (0..<4).map { UInt8(truncatingIfNeeded: json.count >> (8 * $0)) }
+        out += bytes[16..<24] + json + bytes[(24 + h)..<(24 + h + 8 * n)]
+        let crc = CRC32.checksum(out)
+        return out + (0..<4).map { UInt8(truncatingIfNeeded: crc >> (8 * UInt32($0))) }
+    }
+
+    @Test("row counts that would overflow when summed are refused, not trapped on")
+    func overflowingRowCounts() throws {
+        let (x, y, _) = P.problem(n: 9, p: 2, k: 1, seed: 2)
+        let part = try P.statistics(x, y, weights: nil, block: 4)
+        let bytes = try StatisticsFile(folds: [part, part], seed: 1).encoded()
+        _ = try StatisticsFile(decoding: try Self.rewritingHeader(bytes) { _ in }, source: "same")  // the rewrite itself is sound
+        let crafted = try Self.rewritingHeader(bytes) { header in
+            header["rows"] = 1
+            header["parts"] = (0..<2).map { _ in ["rows": Int.max, "positive_rows": 0] }
+        }
+        #expect(throws: StatisticsFileError.malformed(source: "c", reason: "inconsistent row counts")) {
+            try StatisticsFile(decoding: crafted, source: "c")
+        }
+    }
+
     @Test("file merges refuse other folds, fold seeds, names, targets or weighting")
     func mismatchedMerges() throws {
         let a = try Self.small()
