@@ -172,7 +172,12 @@ public struct BLASLibrary: Sendable {
     /// turns it off.
     public static func reexecuteWithBetterKernelsIfNeeded() {
         #if os(Linux)
-        guard getenv(replacedVariable) == nil else { return }
+        guard getenv(replacedVariable) == nil, getenv("OPENBLAS_CORETYPE") == nil else { return }
+        // Only a generic core can lead to a switch, so the processor's features and the rest of
+        // the report are read only then: every other start costs one symbol look-up.
+        let reported = getenv(assumedDetectedVariable).map { String(cString: $0) }
+            ?? Symbols.string("openblas_get_corename")
+        guard let reported, OpenBLASKernelChoice.genericFallbackCores.contains(reported.lowercased()) else { return }
         let library = current
         guard case .use(let core, let replacing) = library.decision else { return }
         setenv("OPENBLAS_CORETYPE", core, 1)

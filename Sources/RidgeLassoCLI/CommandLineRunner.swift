@@ -26,6 +26,12 @@ enum CommandLineRunner {
     /// Runs `ridgelasso` with `arguments` (without the program name); returns the exit status.
     static func run(_ arguments: [String]) -> Int32 {
         do {
+            // Handled here rather than through the configuration's `version:`, which would build
+            // the BLAS report (a read of /proc/cpuinfo) on every run just to have it ready.
+            if arguments == ["--version"] {
+                try StandardStreams.writeOutput(VersionText.text + "\n")
+                return 0
+            }
             var command = try RidgeLassoCommand.parseAsRoot(arguments)
             if let producing = command as? any OutputProducingCommand {
                 let text = try producing.standardOutput()

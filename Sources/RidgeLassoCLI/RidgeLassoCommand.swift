@@ -12,8 +12,10 @@ struct RidgeLassoCommand: ParsableCommand {
         \(Objectives.text)
         
         \(ExitStatus.text)
+        
+        ridgelasso --version prints the release, the BLAS and LAPACK in use and the OpenBLAS \
+        kernels (the same report as `ridgelasso blas`).
         """,
-        version: VersionText.text,
         subcommands: [FitCommand.self, PathCommand.self, PredictCommand.self, CVCommand.self, StatsCommand.self, MergeCommand.self, BLASCommand.self]
     )
 }
