@@ -111,14 +111,10 @@ def blas_header(ridgelasso=None, r=False, out=sys.stdout):
     when the binary exists and knows the option) and, with r=True, R's BLAS and LAPACK."""
     import numpy  # noqa: F401  (threadpoolctl only sees libraries already loaded)
     try:
+        ensure_installed(python=[("threadpoolctl", "threadpoolctl")])
         import threadpoolctl
-    except ImportError:
-        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "threadpoolctl"],
-                       capture_output=True)
-        try:
-            import threadpoolctl
-        except ImportError:
-            threadpoolctl = None
+    except (ImportError, subprocess.CalledProcessError, OSError):
+        threadpoolctl = None   # no pip or no network: fall back to numpy's configuration
     described = False
     if threadpoolctl is not None:
         for info in threadpoolctl.threadpool_info():
