@@ -20,6 +20,9 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
     case noConvergence(routine: String, info: Int)
     /// LAPACK returned `info = -position`: an illegal argument. Never caused by user input.
     case invalidArgument(routine: String, position: Int)
+    /// A sparse matrix's indices are inconsistent (out of range, repeated, not increasing);
+    /// the message names the row, column or triplet.
+    case invalidSparseStructure(String)
 
     public var description: String {
         switch self {
@@ -37,6 +40,8 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
             return "\(routine) did not converge (info = \(info))"
         case .invalidArgument(let routine, let position):
             return "internal error: \(routine) rejected argument \(position)"
+        case .invalidSparseStructure(let message):
+            return "invalid sparse matrix: \(message)"
         }
     }
 }
