@@ -198,7 +198,7 @@ struct CVCommand: OutputProducingCommand {
         let result = try RidgeCV(alphas: alphaGrid, fitIntercept: data.fitIntercept, criterion: criterion, rule: rule,
                                  threads: threads).fit(x, design.y, sampleWeights: design.weights)
         var refit = result.model
-        if let scaling { refit.coefficients = scaling.originalScale(refit.coefficients) }
+        if let scaling { refit = refit.withCoefficients(scaling.originalScale(refit.coefficients)) }
         var members = ridgeMembers(refit, features: design.features)
         members += curveMembers(result.curve, criterion: folds == nil ? "leave_one_out" : "kfold")
         if let gcv = result.generalizedCrossValidation { members.append(("gcv", .numbers(gcv))) }

@@ -327,3 +327,5 @@ public enum StatisticsFileError: Error, Equatable, Sendable, CustomStringConvert
         return "0x" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
     }
 }
+
+extension StatisticsFileError: RidgeLassoError {}
