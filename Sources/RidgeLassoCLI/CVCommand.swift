@@ -63,10 +63,10 @@ struct CVCommand: OutputProducingCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Number of folds, 2 ≤ K ≤ min(rows, \(OptionChecks.maximumFolds)) (lasso and elastic net: default 5; ridge: default exact leave-one-out).", valueName: "K"))
     var folds: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the fold shuffle (default 0).", valueName: "S"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the fold shuffle.", valueName: "S"))
     var seed: UInt64 = 0
 
-    @Option(help: ArgumentHelp("Which α to refit at: min (α_min) or 1se (α_1se). Default min.", valueName: "rule"))
+    @Option(help: ArgumentHelp("Which α to refit at: min (α_min) or 1se (α_1se).", valueName: "rule"))
     var rule: SelectionRule = .minimum
 
     @OptionGroup var data: DataOptions

@@ -180,6 +180,7 @@ public enum FittedModel: LinearPredictor, Codable, Equatable, CustomStringConver
     /// A lasso or elastic-net model (`"model":"lasso"` or `"elasticnet"`).
     case elasticNet(ElasticNetModel)
 
+    /// The model's coefficients w, in the order of its features.
     public var coefficients: [Double] {
         switch self {
         case .ridge(let m): return m.coefficients
@@ -187,6 +188,7 @@ public enum FittedModel: LinearPredictor, Codable, Equatable, CustomStringConver
         }
     }
 
+    /// The model's intercept b.
     public var intercept: Double {
         switch self {
         case .ridge(let m): return m.intercept
