@@ -122,4 +122,56 @@ struct ModelExchangeTests {
         #expect(try CLIProcess.expectFailure(["fit", "--model", "ridge", "--alpha", "1", "--stats", junk], status: 1)
             == "ridgelasso: error: \(statisticsMessage)")
     }
+
+    /// A JSON number array read exactly (integers written without a point included).
+    static func numbers(_ value: Any?) -> [Double]? {
+        guard let items = value as? [Any] else { return nil }
+        let values = items.compactMap { ($0 as? Double) ?? ($0 as? Int).map(Double.init) }
+        return values.count == items.count ? values : nil
+    }
+
+    @Test("an encoded CV result is the CLI's `cv` output: the same members and numbers, a model file predict reads")
+    func crossValidationResults() throws {
+        let dir = try temporaryDirectory()
+        let (x, y, names) = try PredictCommandTests.diabetesData()
+        let cases: [([String], any LinearPredictor & Encodable, Set<String>)] = [
+            (["--model", "ridge", "--alphas", "0.01,0.1,1,10"],
+             try RidgeCV(alphas: [0.01, 0.1, 1, 10]).fit(x, y).named(features: names), ["reciprocal_condition"]),
+            (["--model", "ridge", "--alphas", "0.01,0.1,1,10", "--folds", "4", "--seed", "9"],
+             try RidgeCV(alphas: [0.01, 0.1, 1, 10], criterion: .kFold(.shuffled(count: 4, seed: 9))).fit(x, y)
+                .named(features: names), ["reciprocal_condition"]),
+            (["--model", "lasso", "--n-alphas", "12", "--folds", "3", "--seed", "5"],
+             try LassoCV(alphaCount: 12, folds: .shuffled(count: 3, seed: 5)).fit(x, y).named(features: names),
+             ["objective"]),
+            (["--model", "elasticnet", "--l1-ratio", "0.3,0.9", "--n-alphas", "12", "--folds", "3", "--seed", "5"],
+             try ElasticNetCV(l1Ratios: [0.3, 0.9], alphaCount: 12, folds: .shuffled(count: 3, seed: 5)).fit(x, y)
+                .named(features: names), ["objective"]),
+        ]
+        for (k, (options, result, extra)) in cases.enumerated() {
+            let cli = try CLIProcess.run(["cv"] + options + [Self.diabetes])
+            #expect(cli.status == 0, "\(cli.stderr)")
+            let expected = try jsonObject(cli.stdout)
+            let data = try JSONEncoder().encode(result)
+            let encoded = try jsonObject(String(decoding: data, as: UTF8.self))
+            // The fold seed is not part of a lasso/elastic-net result; the library adds its extras.
+            let cliKeys = Set(expected.keys).subtracting(options.contains("ridge") ? [] : ["seed"])
+            #expect(Set(encoded.keys) == cliKeys.union(extra), "\(options)")
+            for key in ["alphas", "mean_errors", "standard_errors", "coefficients"] {
+                #expect(Self.numbers(encoded[key]) == Self.numbers(expected[key]), "\(options) \(key)")
+            }
+            for key in ["alpha", "alpha_min", "alpha_1se", "intercept"] {
+                #expect(Self.numbers([encoded[key] as Any]) == Self.numbers([expected[key] as Any]), "\(options) \(key)")
+            }
+            #expect(encoded["criterion"] as? String == expected["criterion"] as? String)
+            #expect(encoded["folds"] as? Int == expected["folds"] as? Int)
+            #expect(encoded["all_converged"] as? Bool == expected["all_converged"] as? Bool)
+            #expect((encoded["curves"] as? [Any])?.count == (expected["curves"] as? [Any])?.count)
+            // It is a model file: predict reads it, and it decodes as the refit model.
+            let file = dir.appendingPathComponent("cv\(k).json")
+            try data.write(to: file)
+            Self.expectSameBits(try Self.cliPredictions(model: file.path, data: Self.diabetes), try result.predict(x), "\(options)")
+            let model = try JSONDecoder().decode(FittedModel.self, from: data)
+            Self.expectSameBits(model.coefficients, result.coefficients, "\(options) decoded")
+        }
+    }
 }
