@@ -11,7 +11,7 @@ func designMatrix(_ rows: [[Double]]) throws(RegressionError) -> Matrix {
 
 extension Ridge {
     /// Fits one target from the rows of X: `fit(Matrix(rows: rows), y, sampleWeights:)`.
-    /// - Throws: as ``fit(_:_:sampleWeights:)``; ``RegressionError/dimensionMismatch(_:)`` for rows of different lengths.
+    /// - Throws: as ``fit(_:_:sampleWeights:)-(Matrix,_,_)``; ``RegressionError/dimensionMismatch(_:)`` for rows of different lengths.
     public func fit(_ rows: [[Double]], _ y: [Double], sampleWeights: [Double]? = nil) throws(RegressionError) -> RidgeModel {
         try fit(designMatrix(rows), y, sampleWeights: sampleWeights)
     }
@@ -37,7 +37,7 @@ extension Lasso {
 
 extension RidgeCV {
     /// Chooses α and refits, from the rows of X: `fit(Matrix(rows: rows), y, sampleWeights:)`.
-    /// - Throws: as ``fit(_:_:sampleWeights:)``; ``RegressionError/dimensionMismatch(_:)`` for rows of different lengths.
+    /// - Throws: as ``fit(_:_:sampleWeights:)-(Matrix,_,_)``; ``RegressionError/dimensionMismatch(_:)`` for rows of different lengths.
     public func fit(_ rows: [[Double]], _ y: [Double], sampleWeights: [Double]? = nil) throws(RegressionError) -> RidgeCVResult {
         try fit(designMatrix(rows), y, sampleWeights: sampleWeights)
     }
@@ -45,7 +45,7 @@ extension RidgeCV {
 
 extension LassoCV {
     /// Cross-validates the lasso path and refits, from the rows of X.
-    /// - Throws: as ``fit(_:_:sampleWeights:)``; ``RegressionError/dimensionMismatch(_:)`` for rows of different lengths.
+    /// - Throws: as ``fit(_:_:sampleWeights:)-(Matrix,_,_)``; ``RegressionError/dimensionMismatch(_:)`` for rows of different lengths.
     public func fit(_ rows: [[Double]], _ y: [Double], sampleWeights: [Double]? = nil) throws(RegressionError) -> ElasticNetCVResult {
         try fit(designMatrix(rows), y, sampleWeights: sampleWeights)
     }
@@ -53,7 +53,7 @@ extension LassoCV {
 
 extension ElasticNetCV {
     /// Cross-validates (l1 ratio, α) and refits, from the rows of X.
-    /// - Throws: as ``fit(_:_:sampleWeights:)``; ``RegressionError/dimensionMismatch(_:)`` for rows of different lengths.
+    /// - Throws: as ``fit(_:_:sampleWeights:)-(Matrix,_,_)``; ``RegressionError/dimensionMismatch(_:)`` for rows of different lengths.
     public func fit(_ rows: [[Double]], _ y: [Double], sampleWeights: [Double]? = nil) throws(RegressionError) -> ElasticNetCVResult {
         try fit(designMatrix(rows), y, sampleWeights: sampleWeights)
     }
