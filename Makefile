@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BENCH_ARGS ?=
 
-.PHONY: all deps build test test-reference bench bench-quick release clean docs fuzz
+.PHONY: all deps build test test-reference bench bench-quick release install uninstall clean docs fuzz
 
 all: build
 
@@ -21,6 +21,19 @@ release: deps
 # counts as green when Swift Testing printed its passing summary line and nothing failed.
 test: deps
 	@bash scripts/run-tests.sh
+
+# `ridgelasso` on PATH: the release build copied to $(DESTDIR)$(PREFIX)/bin (PREFIX defaults to
+# /usr/local; DESTDIR stages the tree for a package). It links Debian's shared BLAS/LAPACK, which
+# the deps step installed; `uninstall` removes the file again.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+install: deps
+	$(SWIFT) build -c release --product ridgelasso
+	install -d "$(DESTDIR)$(BINDIR)"
+	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/ridgelasso" "$(DESTDIR)$(BINDIR)/ridgelasso"
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/ridgelasso"
 
 # The main job: the benchmark on the built-in problems (release build). It builds `ridgelasso`
 # too, which the comparison scripts in Benchmarks/compare call.

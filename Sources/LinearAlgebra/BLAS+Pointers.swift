@@ -6,7 +6,7 @@ import CLAPACK
 extension BLAS {
     /// y ← Aᵀx for a column-major `rows × columns` matrix A (`dgemv`, transposed). Returns at once
     /// for an empty matrix (after zeroing y).
-    public static func transposeTimes(
+    package static func transposeTimes(
         rows: Int, columns: Int, _ a: UnsafePointer<Double>, _ x: UnsafePointer<Double>,
         into y: UnsafeMutablePointer<Double>
     ) {
@@ -21,7 +21,7 @@ extension BLAS {
     }
 
     /// y ← β y + α A x for a column-major `rows × columns` matrix A (`dgemv`, not transposed).
-    public static func times(
+    package static func times(
         rows: Int, columns: Int, alpha: Double, _ a: UnsafePointer<Double>, _ x: UnsafePointer<Double>,
         beta: Double, into y: UnsafeMutablePointer<Double>
     ) {
@@ -39,7 +39,7 @@ extension BLAS {
     /// C ← AᵀB for column-major A (`rows × aColumns`) and B (`rows × bColumns`), C `aColumns ×
     /// bColumns` with leading dimension `aColumns` (`dgemm`, A transposed). A and B may be
     /// parts of one buffer. Returns at once (after zeroing C) when `rows` is 0.
-    public static func transposeProduct(
+    package static func transposeProduct(
         rows: Int, aColumns: Int, bColumns: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
         into c: UnsafeMutablePointer<Double>
     ) {

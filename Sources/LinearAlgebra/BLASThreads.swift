@@ -13,7 +13,7 @@ import Darwin
 /// against each other (measured: 2 fold threads 2× *slower* than 1). It also makes results
 /// independent of the number of cores: a multithreaded OpenBLAS reduction may add in a
 /// different order than a single-threaded one.
-public enum BLASThreads {
+package enum BLASThreads {
     private typealias Getter = @convention(c) () -> Int32
     private typealias Setter = @convention(c) (Int32) -> Void
 
@@ -21,10 +21,10 @@ public enum BLASThreads {
     private static let setter: Setter? = Symbols.address("openblas_set_num_threads").map { unsafeBitCast($0, to: Setter.self) }
 
     /// Whether the loaded BLAS lets its thread count be read and set (OpenBLAS).
-    public static var isControllable: Bool { getter != nil && setter != nil }
+    package static var isControllable: Bool { getter != nil && setter != nil }
 
     /// OpenBLAS's current thread count, or `nil` for another BLAS.
-    public static var count: Int? { getter.map { Int($0()) } }
+    package static var count: Int? { getter.map { Int($0()) } }
 
     /// The scopes of ``with(threads:_:)`` (nil for a BLAS whose count cannot be set).
     private static let setting: ScopedSetting? = {
@@ -42,7 +42,7 @@ public enum BLASThreads {
     /// is still running, and its reductions would add in another order). While a scope is
     /// active, a scope asking for another count runs at the active one.
     /// A count below 1 is taken as 1.
-    public static func with<T, E: Error>(threads: Int, _ body: () throws(E) -> T) throws(E) -> T {
+    package static func with<T, E: Error>(threads: Int, _ body: () throws(E) -> T) throws(E) -> T {
         guard let setting else { return try body() }
         return try setting.with(Int32(clamping: max(threads, 1)), body)
     }

@@ -6,11 +6,11 @@
 /// Each column is processed while it is in cache: a two-pass mean (the second pass removes the
 /// rounding error of the first, so centering never loses digits to cancellation), then the
 /// shift and the √v scaling.
-public struct CenteredCopy: Sendable {
+package struct CenteredCopy: Sendable {
     /// The copy, rows.count × columns.count.
-    public let matrix: Matrix
+    package let matrix: Matrix
     /// The weighted means m_j (zeros without centering).
-    public let means: [Double]
+    package let means: [Double]
 
     /// - Parameters:
     ///   - a: the source matrix.
@@ -22,7 +22,7 @@ public struct CenteredCopy: Sendable {
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` on an index out of range or a
     ///   weight count that differs from `a.rows`; ``LinearAlgebraError/nonFinite(row:column:)``
     ///   (column 0) for a negative or non-finite weight.
-    public init(
+    package init(
         of a: Matrix, rows: [Int]? = nil, columns: [Int]? = nil, weights: [Double]? = nil, center: Bool
     ) throws(LinearAlgebraError) {
         let nIn = a.rows

@@ -34,9 +34,9 @@ import CLAPACK
 /// ε·√(GcⱼⱼGcₗₗ). It is used only when the loss is at most a factor 4 (two bits) on every
 /// selected column, Gⱼⱼ ≤ 4·Gcⱼⱼ: checked on the first rows before the product (so that the
 /// product is rarely wasted) and exactly after it; otherwise the blocked pass above runs.
-public struct CenteredCrossProducts: Sendable {
+package struct CenteredCrossProducts: Sendable {
     /// How the products were formed.
-    public enum Method: Sendable, Equatable {
+    package enum Method: Sendable, Equatable {
         /// One `dsyrk` and one `dgemm` on X itself, centered afterwards (or nothing to center).
         case rawProducts
         /// Blocks of rows, each centered at its own mean and merged (Chan, Golub and LeVeque).
@@ -44,19 +44,19 @@ public struct CenteredCrossProducts: Sendable {
     }
 
     /// The largest accuracy loss ``Method/rawProducts`` may cost when centering: Gⱼⱼ ≤ 4·Gcⱼⱼ.
-    public static let rawProductsMaximumLoss = 4.0
+    package static let rawProductsMaximumLoss = 4.0
     /// XcᵀXc over the selected columns, both triangles filled.
-    public let gram: Matrix
+    package let gram: Matrix
     /// XcᵀYc (selected columns × targets).
-    public let cross: Matrix
+    package let cross: Matrix
     /// Weighted means of the selected columns (zeros without centering).
-    public let xMean: [Double]
+    package let xMean: [Double]
     /// Weighted means of the targets (zeros without centering).
-    public let yMean: [Double]
+    package let yMean: [Double]
     /// Σᵢ vᵢ (n without weights).
-    public let totalWeight: Double
+    package let totalWeight: Double
     /// How the products were formed.
-    public let method: Method
+    package let method: Method
 
     /// Computes the cross products.
     /// - Parameters:
@@ -71,7 +71,7 @@ public struct CenteredCrossProducts: Sendable {
     ///   column index out of range, ``LinearAlgebraError/nonFinite(row:column:)`` when a weight
     ///   is negative or not finite (row = the weight's index, column 0).
     /// - Complexity: n·p'² + 2n·p'·k flops, one read of the selected part of X.
-    public init(
+    package init(
         x: Matrix, y: Matrix, weights: [Double]? = nil, columns: [Int]? = nil, center: Bool,
         blockRows requestedBlockRows: Int? = nil
     ) throws(LinearAlgebraError) {

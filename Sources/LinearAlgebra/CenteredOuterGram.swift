@@ -14,14 +14,14 @@ import CLAPACK
 /// - after it, row by row: Kᵢᵢ ≤ maximumLoss · (XcXcᵀ)ᵢᵢ for every i.
 /// Otherwise the initializer returns `nil`, and the caller should center a copy instead.
 /// Without centering, K itself is returned (no condition).
-public struct CenteredOuterGram: Sendable {
+package struct CenteredOuterGram: Sendable {
     /// XcXcᵀ, both triangles filled.
-    public let gram: Matrix
+    package let gram: Matrix
     /// The column means x̄ (zeros without centering).
-    public let means: [Double]
+    package let means: [Double]
 
     /// The default largest accuracy loss accepted: a factor 4, two bits.
-    public static let defaultMaximumLoss = 4.0
+    package static let defaultMaximumLoss = 4.0
 
     /// Computes XcXcᵀ, or returns `nil` when centering after the product would lose more than
     /// `maximumLoss` (see the type's documentation).
@@ -32,7 +32,7 @@ public struct CenteredOuterGram: Sendable {
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when X is too large for LAPACK's
     ///   integers or `maximumLoss` < 1.
     /// - Complexity: n²·p flops (one `dsyrk`), one `dgemv` for the means, O(n²) more.
-    public init?(x: Matrix, center: Bool, maximumLoss: Double = defaultMaximumLoss) throws(LinearAlgebraError) {
+    package init?(x: Matrix, center: Bool, maximumLoss: Double = defaultMaximumLoss) throws(LinearAlgebraError) {
         guard maximumLoss >= 1 else {
             throw .dimensionMismatch("CenteredOuterGram needs maximumLoss ≥ 1, got \(maximumLoss)")
         }

@@ -142,23 +142,23 @@ extension Matrix {
 }
 
 /// Vector kernels through CBLAS, for callers that hold raw column memory.
-public enum BLAS {
+package enum BLAS {
     /// xᵀy by `ddot` over `count` contiguous entries.
     @inlinable
-    public static func dot(_ count: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>) -> Double {
+    package static func dot(_ count: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>) -> Double {
         precondition(count >= 0 && count <= Int(Int32.max), "BLAS.dot: count out of range")
         return cblas_ddot(Int32(count), x, 1, y, 1)
     }
 
     /// y ← a·x + y by `daxpy` over `count` contiguous entries.
     @inlinable
-    public static func axpy(_ count: Int, _ a: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>) {
+    package static func axpy(_ count: Int, _ a: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>) {
         precondition(count >= 0 && count <= Int(Int32.max), "BLAS.axpy: count out of range")
         cblas_daxpy(Int32(count), a, x, 1, y, 1)
     }
 
     /// xᵀy for two arrays of equal length.
-    public static func dot(_ x: [Double], _ y: [Double]) -> Double {
+    package static func dot(_ x: [Double], _ y: [Double]) -> Double {
         precondition(x.count == y.count, "BLAS.dot: lengths \(x.count) and \(y.count) differ")
         return x.withUnsafeBufferPointer { xp in
             y.withUnsafeBufferPointer { yp in
@@ -169,7 +169,7 @@ public enum BLAS {
     }
 
     /// The Euclidean norm ‖x‖₂ by `dnrm2` (scaled, so it neither overflows nor underflows).
-    public static func norm(_ x: [Double]) -> Double {
+    package static func norm(_ x: [Double]) -> Double {
         precondition(x.count <= Int(Int32.max), "BLAS.norm: count out of range")
         return x.withUnsafeBufferPointer { xp in
             guard let a = xp.baseAddress else { return 0 }

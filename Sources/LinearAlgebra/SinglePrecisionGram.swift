@@ -8,14 +8,14 @@ import CLAPACK
 /// to `Float`, so the single-precision values are of order 1 whatever the column's units (no
 /// overflow or underflow), and Gⱼₖ = c sⱼ sₖ (X̂ᵀX̂)ⱼₖ with X̂ the rounded columns. An entry's error
 /// is of the order of √n·2⁻²⁴·c‖x̃ⱼ‖‖x̃ₖ‖ (rounding of the inputs and of the `Float` sums).
-public enum SinglePrecisionGram {
+package enum SinglePrecisionGram {
     /// G (p × p, column-major, both triangles), or nil when a value is not finite.
     /// - Parameters:
     ///   - x: the column-major `rows × columns` matrix X.
     ///   - shifts: mⱼ, subtracted from column j.
     ///   - scales: sⱼ ≥ 0; a column with sⱼ = 0 (or not finite) is taken as zero.
     ///   - scale: c.
-    public static func compute(
+    package static func compute(
         rows n: Int, columns p: Int, _ x: UnsafePointer<Double>, shifts: [Double], scales: [Double], scale c: Double
     ) -> [Double]? {
         guard n > 0, p > 0, n <= Int(Int32.max), p <= Int(Int32.max), shifts.count == p, scales.count == p,

@@ -8,20 +8,20 @@ import CLAPACK
 /// rounding A and v to `Float` costs a relative 2⁻²⁴ each, the `Float` sum of n products at most
 /// γₙ = n·2⁻²⁴/(1 − n·2⁻²⁴) of Σᵢ|aᵢⱼvᵢ| ≤ ‖aⱼ‖‖v‖ in any summation order (Higham, §3.1), and
 /// values below `Float`'s normal range at most 2⁻¹²⁶ each in absolute terms.
-public struct SinglePrecisionMatrix: Sendable {
+package struct SinglePrecisionMatrix: Sendable {
     /// The number of rows of the original matrix.
-    public let rows: Int
+    package let rows: Int
     /// The number of columns of the original matrix.
-    public let columns: Int
+    package let columns: Int
     private let storage: [Float]
     /// ‖aⱼ‖₂ of the original columns (double precision).
-    public let columnNorms: [Double]
+    package let columnNorms: [Double]
     /// (γₙ + 2⁻²²) with room: the relative part of the bound.
-    public let relativeError: Double
+    package let relativeError: Double
 
     /// Nil for an empty matrix, dimensions beyond 32-bit BLAS, a row count for which γₙ would
     /// exceed 1% (n > 160 000), or a value beyond `Float`'s range.
-    public init?(rows n: Int, columns p: Int, _ a: UnsafePointer<Double>) {
+    package init?(rows n: Int, columns p: Int, _ a: UnsafePointer<Double>) {
         guard n > 0, p > 0, n <= 160_000, p <= Int(Int32.max), n <= Int.max / p else { return nil }
         var copy = [Float](repeating: 0, count: n * p)
         var norms = [Double](repeating: 0, count: p)
@@ -52,7 +52,7 @@ public struct SinglePrecisionMatrix: Sendable {
 
     /// y ← Aᵀv computed in single precision (v rounded to `Float`); entries that overflow
     /// `Float` come back as ±∞. `scratch` holds n + p floats.
-    public func transposeTimes(
+    package func transposeTimes(
         _ v: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Float>
     ) {
         let n = rows, p = columns
@@ -66,7 +66,7 @@ public struct SinglePrecisionMatrix: Sendable {
 
     /// The bound on |(Aᵀv)ⱼ computed − aⱼᵀv| given ‖v‖₂ and ‖v‖₁ (see the type's documentation).
     @inline(__always)
-    public func errorBound(column j: Int, vectorNorm: Double, vectorAbsSum: Double) -> Double {
+    package func errorBound(column j: Int, vectorNorm: Double, vectorAbsSum: Double) -> Double {
         relativeError * columnNorms[j] * vectorNorm + 0x1p-125 * (vectorAbsSum + Double(rows) * (1 + columnNorms[j]))
     }
 }

@@ -15,6 +15,8 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
     case invalidParameter(name: String, value: Double, requirement: String)
     /// Sample weights that are negative, or all zero.
     case invalidWeights(String)
+    /// Feature names that cannot label a model's coefficients: an empty or a repeated name.
+    case invalidNames(String)
     /// A column with zero variance where standardization needs to divide by it.
     case constantColumn(Int)
     /// A system that has no unique solution with the chosen solver.
@@ -38,6 +40,7 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
         case .invalidParameter(let name, let value, let requirement):
             return "invalid \(name) = \(value): \(requirement)"
         case .invalidWeights(let m): return "invalid sample weights: \(m)"
+        case .invalidNames(let m): return "invalid feature names: \(m)"
         case .constantColumn(let j): return "column \(j) is constant and cannot be standardized"
         case .singular(let m): return "singular system: \(m)"
         case .overflow(let m): return "numerical overflow: \(m)"
@@ -64,3 +67,5 @@ extension RegressionError {
 func la<T>(_ body: () throws(LinearAlgebraError) -> T) throws(RegressionError) -> T {
     do { return try body() } catch { throw RegressionError(error) }
 }
+
+extension RegressionError: RidgeLassoError {}

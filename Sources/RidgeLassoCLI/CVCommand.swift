@@ -63,10 +63,10 @@ struct CVCommand: OutputProducingCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Number of folds, 2 ≤ K ≤ min(rows, \(OptionChecks.maximumFolds)) (lasso and elastic net: default 5; ridge: default exact leave-one-out).", valueName: "K"))
     var folds: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the fold shuffle (default 0).", valueName: "S"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the fold shuffle.", valueName: "S"))
     var seed: UInt64 = 0
 
-    @Option(help: ArgumentHelp("Which α to refit at: min (α_min) or 1se (α_1se). Default min.", valueName: "rule"))
+    @Option(help: ArgumentHelp("Which α to refit at: min (α_min) or 1se (α_1se).", valueName: "rule"))
     var rule: SelectionRule = .minimum
 
     @OptionGroup var data: DataOptions
@@ -198,7 +198,7 @@ struct CVCommand: OutputProducingCommand {
         let result = try RidgeCV(alphas: alphaGrid, fitIntercept: data.fitIntercept, criterion: criterion, rule: rule,
                                  threads: threads).fit(x, design.y, sampleWeights: design.weights)
         var refit = result.model
-        if let scaling { refit.coefficients = scaling.originalScale(refit.coefficients) }
+        if let scaling { refit = refit.withCoefficients(scaling.originalScale(refit.coefficients)) }
         var members = ridgeMembers(refit, features: design.features)
         members += curveMembers(result.curve, criterion: folds == nil ? "leave_one_out" : "kfold")
         if let gcv = result.generalizedCrossValidation { members.append(("gcv", .numbers(gcv))) }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import LinearAlgebra
 import RidgeLasso
-import RidgeLassoCSV
 
 /// A subcommand that computes its whole standard output before anything is printed, so that an
 /// error never leaves partial output behind.
@@ -53,11 +53,9 @@ enum CommandLineRunner {
         case let e as CLIError:
             message = e.description
             status = e.exitStatus
-        case let e as CSVError:
-            message = e.description
-            status = CLIError.dataStatus
-        case let e as RegressionError:
-            message = e.description
+        case let e as any RidgeLassoError:
+            // The library's own message: its errorDescription is the single source of the text.
+            message = e.errorDescription ?? e.description
             status = CLIError.dataStatus
         default:
             let code = RidgeLassoCommand.exitCode(for: error)

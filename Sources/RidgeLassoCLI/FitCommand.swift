@@ -93,9 +93,8 @@ struct FitCommand: OutputProducingCommand {
         let fitted: RidgeModel
         if data.standardize {
             let scaling = try ColumnScaling(design: design, fitIntercept: data.fitIntercept)
-            var m = try ridge.fit(scaling.scaled, design.y, sampleWeights: design.weights)
-            m.coefficients = scaling.originalScale(m.coefficients)
-            fitted = m
+            let m = try ridge.fit(scaling.scaled, design.y, sampleWeights: design.weights)
+            fitted = m.withCoefficients(scaling.originalScale(m.coefficients))
         } else {
             fitted = try ridge.fit(design.x, design.y, sampleWeights: design.weights)
         }

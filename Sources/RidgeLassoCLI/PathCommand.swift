@@ -32,8 +32,11 @@ struct PathCommand: OutputProducingCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("lasso or elasticnet.", valueName: "model"))
-    var model: ModelKind
+    @Option(name: .customLong("model"), help: ArgumentHelp("lasso or elasticnet.", valueName: "model"))
+    var modelChoice: PathModel
+
+    /// The model named by --model (ridge is refused in `validate()` with a pointer to `fit`).
+    var model: ModelKind { modelChoice.kind }
 
     @Option(name: .customLong("l1-ratio"), parsing: .unconditional, help: ArgumentHelp(
         "Elastic net's r ∈ [0, 1] (default 0.5; lasso is r = 1). r = 0 needs --alphas.", valueName: "R"))

@@ -23,7 +23,7 @@ struct RidgeLassoCommand: ParsableCommand {
 /// The objectives, written out for `--help`.
 enum Objectives {
     static let text = """
-    Objectives (scikit-learn's conventions; n rows; the intercept b is never
+    Objectives (scikit-learn's conventions; n rows; the intercept b is never \
     penalized; minimized over w and b):
       ridge       ‖y − Xw − b‖² + α‖w‖²
       lasso       (1/(2n))‖y − Xw − b‖² + α‖w‖₁

@@ -46,7 +46,7 @@ struct StatsCommand: OutputProducingCommand {
     var seed: UInt64?
 
     @Option(name: .customLong("first-row"), help: ArgumentHelp(
-        "The global index of this input's first row, for shards of one data set (default 0).", valueName: "N"))
+        "The global index of this input's first row, for shards of one data set.", valueName: "N"))
     var firstRow: Int = 0
 
     @Option(name: .customLong("block-bytes"), help: .hidden)

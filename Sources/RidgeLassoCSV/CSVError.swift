@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Why a CSV file could not be read as a numeric table, with the file, line, row and column.
 ///
 /// Numbering in messages is 1-based, as in editors and spreadsheets: `line` is the physical line
@@ -86,3 +88,5 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         return out + "\""
     }
 }
+
+extension CSVError: RidgeLassoError {}

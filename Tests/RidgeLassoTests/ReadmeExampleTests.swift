@@ -12,17 +12,25 @@ struct ReadmeExampleTests {
     func quickStart() throws {
         // README quick start: begin
         // Eight observations of two features; y = 1 + 2·x₁ − x₂ exactly.
-        let x = try Matrix(rows: [[0, 1], [1, 0], [2, 1], [3, 3], [4, 2], [5, 5], [6, 2], [7, 6]])
+        let rows: [[Double]] = [[0, 1], [1, 0], [2, 1], [3, 3], [4, 2], [5, 5], [6, 2], [7, 6]]
         let y: [Double] = [0, 3, 4, 4, 7, 6, 11, 9]
 
-        let ridge = try Ridge(alpha: 0.01).fit(x, y)      // exact, through LAPACK
-        print(ridge.coefficients, ridge.intercept, ridge.solverUsed)
+        let ridge = try Ridge(alpha: 0.01).fit(rows, y)   // exact, through LAPACK
+        print(ridge)                                      // ridge (α = 0.01, solver cholesky): 2 of 2 coefficients nonzero, …
 
-        let lasso = try Lasso(alpha: 0.05).fit(x, y)      // coordinate descent
-        print(lasso.coefficients, lasso.converged, lasso.dualityGap)
+        let lasso = try Lasso(alpha: 0.05).fit(rows, y)   // coordinate descent, stopped on a certified duality gap
+        print(lasso)                                      // lasso (α = 0.05): objective …, converged, duality gap …
+        print(try lasso.predict([8, 3]))                  // one new row: ≈ 14
 
-        let predictions = try lasso.predict(x)
-        print(predictions)
+        // The model file of `ridgelasso fit --output`, which `ridgelasso predict --model` reads.
+        let json = try JSONEncoder().encode(lasso.named(features: ["x1", "x2"], target: "y"))
+        print(String(decoding: json, as: UTF8.self))
+
+        do {
+            _ = try Lasso(alpha: -1).fit(rows, y)
+        } catch {
+            print(error.localizedDescription)             // invalid alpha = -1.0: must be finite and ≥ 0
+        }
         // README quick start: end
 
         // A small α barely moves the exact solution (2, −1), b = 1.
@@ -30,7 +38,22 @@ struct ReadmeExampleTests {
         #expect(abs(ridge.intercept - 1) < 5e-2)
         #expect(lasso.converged && lasso.dualityGap >= 0)
         #expect(lasso.coefficients[0] > 1.5 && lasso.coefficients[1] < -0.5)
+        let x = try Matrix(rows: rows)
+        let predictions = try lasso.predict(x)
         for i in 0..<8 { #expect(abs(predictions[i] - y[i]) < 0.5) }
+        #expect(abs(try lasso.predict([8, 3]) - 14) < 0.5)
+        // What the comments in the block promise.
+        #expect(ridge.description.hasPrefix("ridge (α = 0.01, solver cholesky): 2 of 2 coefficients nonzero, "))
+        #expect(lasso.description.hasPrefix("lasso (α = 0.05): objective \(lasso.objective), 2 of 2 coefficients nonzero, converged, duality gap \(lasso.dualityGap)"))
+        let decoded = try JSONDecoder().decode(ElasticNetModel.self, from: json)
+        #expect(decoded.coefficients == lasso.coefficients && decoded.intercept == lasso.intercept)
+        #expect(decoded.featureNames == ["x1", "x2"] && decoded.targetName == "y")
+        #expect(throws: RegressionError.invalidParameter(name: "alpha", value: -1, requirement: "must be finite and ≥ 0")) {
+            try Lasso(alpha: -1).fit(rows, y)
+        }
+        let message = RegressionError.invalidParameter(name: "alpha", value: -1, requirement: "must be finite and ≥ 0")
+            .localizedDescription
+        #expect(message == "invalid alpha = -1.0: must be finite and ≥ 0")
 
         // The code above, line for line, is the README's block (its imports aside).
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

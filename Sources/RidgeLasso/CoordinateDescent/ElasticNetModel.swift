@@ -3,6 +3,10 @@
 ///     minimize (1/2n)‖y − Xw − b‖² + αr‖w‖₁ + (α(1 − r)/2)‖w‖²
 ///
 /// at one α and l1 ratio r, with the solver's honest account of how well it was solved.
+///
+/// The model is `Codable` in the format of the model file `ridgelasso fit --output` writes and
+/// `ridgelasso predict --model` reads (see ``FittedModel``), and `print(model)` shows a one-line
+/// summary: objective, α, r, nonzeros, convergence and the duality gap.
 public struct ElasticNetModel: LinearPredictor, Sendable, Equatable {
     /// The coefficients w, on the scale of the original features (also when standardizing).
     public let coefficients: [Double]
@@ -21,6 +25,39 @@ public struct ElasticNetModel: LinearPredictor, Sendable, Equatable {
     public let converged: Bool
     /// The primal objective P(w) above (weighted form with sample weights), at the returned solution.
     public let objective: Double
+    /// The names of the features, one per coefficient, when known (see ``named(features:target:)``);
+    /// the model file then matches CSV columns by these names. `nil`: `x1`, `x2`, … when encoded.
+    public let featureNames: [String]?
+    /// The name of the response, when known (written as the model file's `target`).
+    public let targetName: String?
+
+    /// A model from its parts (the solvers build it; decoding a model file rebuilds it).
+    package init(
+        coefficients: [Double], intercept: Double, alpha: Double, l1Ratio: Double, iterations: Int,
+        dualityGap: Double, converged: Bool, objective: Double,
+        featureNames: [String]? = nil, targetName: String? = nil
+    ) {
+        self.coefficients = coefficients
+        self.intercept = intercept
+        self.alpha = alpha
+        self.l1Ratio = l1Ratio
+        self.iterations = iterations
+        self.dualityGap = dualityGap
+        self.converged = converged
+        self.objective = objective
+        self.featureNames = featureNames
+        self.targetName = targetName
+    }
+
+    /// The same model with names for its features (one per coefficient) and, optionally, its response.
+    /// - Throws: ``RegressionError/dimensionMismatch(_:)`` when the count differs from the
+    ///   coefficients', ``RegressionError/invalidNames(_:)`` for an empty or repeated name.
+    public func named(features: [String], target: String? = nil) throws(RegressionError) -> ElasticNetModel {
+        try FeatureNames.validate(features, count: coefficients.count)
+        return ElasticNetModel(coefficients: coefficients, intercept: intercept, alpha: alpha, l1Ratio: l1Ratio,
+                               iterations: iterations, dualityGap: dualityGap, converged: converged,
+                               objective: objective, featureNames: features, targetName: target)
+    }
 
     /// The indices of the nonzero coefficients.
     public var activeSet: [Int] { coefficients.indices.filter { coefficients[$0] != 0 } }

@@ -5,7 +5,7 @@
 /// (Friedman, Hastie & Tibshirani 2010, eq. 5). With `positive` the map is max(z − λ, 0),
 /// the proximal map of λt plus the indicator of t ≥ 0.
 @inlinable
-public func softThreshold(_ z: Double, _ lambda: Double, positive: Bool = false) -> Double {
+package func softThreshold(_ z: Double, _ lambda: Double, positive: Bool = false) -> Double {
     if positive { return z > lambda ? z - lambda : 0 }
     if z > lambda { return z - lambda }
     if z < -lambda { return z + lambda }

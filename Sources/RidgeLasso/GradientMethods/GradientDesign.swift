@@ -107,7 +107,7 @@ struct GradientDesign {
     /// The intercept b = ȳ − x̄ᵀw.
     func intercept(_ w: [Double]) -> Double { yMean - BLAS.dot(xMean, w) }
 
-    /// λmax(XcᵀXc / n) by power iteration (see ``PowerIteration``).
+    /// λmax(XcᵀXc / n) by power iteration (see `PowerIteration`).
     func largestScaledGramEigenvalue() throws(RegressionError) -> Double {
         try PowerIteration.largestEigenvalue(dimension: p) { v throws(RegressionError) in
             let u = try times(v)

@@ -13,9 +13,9 @@ import LinearAlgebra
 /// gradient descent diverge; the result is therefore multiplied by `safety` (default 1.02):
 /// a 2 % smaller step, safe whenever the estimate is within 2 % of λmax.
 /// Reference: Golub & Van Loan, *Matrix Computations*, 4th ed., §7.3.1.
-public enum PowerIteration {
+package enum PowerIteration {
     /// An upper estimate of λmax(A) for the operator `apply(v) = A v` on ℝ^`dimension`.
-    public static func largestEigenvalue(
+    package static func largestEigenvalue(
         dimension: Int,
         maximumIterations: Int = 100,
         relativeTolerance: Double = 1e-3,
@@ -54,7 +54,7 @@ extension PowerIteration {
     /// (1/2n)‖yc − Xc w‖² (Xc = X with centered columns when `fitIntercept`), without forming
     /// the Gram matrix.
     /// - Throws: ``RegressionError`` for an empty or non-finite X.
-    public static func largestScaledGramEigenvalue(_ x: Matrix, fitIntercept: Bool = true) throws(RegressionError) -> Double {
+    package static func largestScaledGramEigenvalue(_ x: Matrix, fitIntercept: Bool = true) throws(RegressionError) -> Double {
         let data = try GradientDesign(x, [Double](repeating: 0, count: x.rows), fitIntercept: fitIntercept)
         return try data.largestScaledGramEigenvalue()
     }

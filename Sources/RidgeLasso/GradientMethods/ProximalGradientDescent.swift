@@ -9,7 +9,7 @@ import LinearAlgebra
 ///
 /// over w and an unpenalized intercept b (X and y centered implicitly; b = ȳ − x̄ᵀw).
 /// The smooth part g(w) = (1/2n)‖yc − Xc w‖² + (α(1 − r)/2)‖w‖² has an L-Lipschitz gradient
-/// with L = λmax(XcᵀXc/n) + α(1 − r) (``PowerIteration``); each step is
+/// with L = λmax(XcᵀXc/n) + α(1 − r) (`PowerIteration`); each step is
 ///
 ///     wₖ₊₁ = S(yₖ − ∇g(yₖ)/L, αr/L),   S(z, τ)ⱼ = sign(zⱼ)·max(|zⱼ| − τ, 0),
 ///

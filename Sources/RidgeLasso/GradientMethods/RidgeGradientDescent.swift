@@ -9,7 +9,7 @@ import LinearAlgebra
 ///
 ///     f(w) = (1/2n)‖yc − Xc w‖² + (α/2n)‖w‖²,   ∇f(w) = (Xcᵀ(Xc w − yc) + α w)/n,
 ///
-/// whose gradient is L-Lipschitz with L = λmax(XcᵀXc/n) + α/n (λmax by ``PowerIteration``) and
+/// whose gradient is L-Lipschitz with L = λmax(XcᵀXc/n) + α/n (λmax by `PowerIteration`) and
 /// which is μ-strongly convex with μ ≥ α/n. The step is 1/L.
 ///
 /// - ``GradientAcceleration/plain``: wₖ₊₁ = wₖ − ∇f(wₖ)/L; error ∝ (1 − μ/L)ᵏ.

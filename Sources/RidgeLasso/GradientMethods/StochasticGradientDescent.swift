@@ -17,7 +17,7 @@ import LinearAlgebra
 ///
 /// **Stopping**: runs ``epochs`` epochs (or until ``maximumSeconds``); `converged` reports
 /// whether the full gradient at the end is below `tolerance` relative to its value at w = 0.
-/// Defaults: η = 1/L with L = λmax(XcᵀXc/n) + λ (``PowerIteration``), batches of 32, 100
+/// Defaults: η = 1/L with L = λmax(XcᵀXc/n) + λ (`PowerIteration`), batches of 32, 100
 /// epochs, tolerance 1e-4, seed 0.
 public struct StochasticGradientDescent: Sendable {
     /// The step η > 0, or `nil` for 1/L.

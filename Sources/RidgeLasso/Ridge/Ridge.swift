@@ -64,7 +64,7 @@ public struct Ridge: Sendable {
 
     /// Fits every column of Y (n × k) as a separate target, from ONE factorization of X:
     /// returns k models, in the order of Y's columns, each equal to fitting that column alone.
-    /// - Throws: as ``fit(_:_:sampleWeights:)``; ``RegressionError/emptyData(_:)`` when Y has no column.
+    /// - Throws: as ``fit(_:_:sampleWeights:)-(Matrix,_,_)``; ``RegressionError/emptyData(_:)`` when Y has no column.
     public func fit(_ x: Matrix, targets y: Matrix, sampleWeights: [Double]? = nil) throws(RegressionError) -> [RidgeModel] {
         try Validation.design(x, targets: y)
         try Validation.weights(sampleWeights, rows: x.rows)
@@ -78,7 +78,7 @@ public struct Ridge: Sendable {
     /// decomposition: the Gram matrix for Cholesky, the QR of Xc, or the SVD of Xc (plus the SVD
     /// of the equilibrated Xc when an α is 0). Returns one model per α, in the order given, each
     /// equal to `Ridge(alpha: α, …).fit(x, y)`.
-    /// - Throws: as ``fit(_:_:sampleWeights:)``; ``RegressionError/emptyData(_:)`` when `alphas`
+    /// - Throws: as ``fit(_:_:sampleWeights:)-(Matrix,_,_)``; ``RegressionError/emptyData(_:)`` when `alphas`
     ///   is empty; ``RegressionError/invalidParameter(name:value:requirement:)`` naming `alphas[i]`.
     public func fit(
         _ x: Matrix, _ y: [Double], alphas: [Double], sampleWeights: [Double]? = nil

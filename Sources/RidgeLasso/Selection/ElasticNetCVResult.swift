@@ -29,7 +29,7 @@ public struct ElasticNetCVResult: LinearPredictor, Sendable {
     public let indexOfChosenAlpha: Int
     /// The model refit on all rows at the chosen (l1 ratio, α): the point of
     /// ``fullPaths``[``indexOfChosenL1Ratio``] at ``indexOfChosenAlpha``.
-    public let model: ElasticNetModel
+    public private(set) var model: ElasticNetModel
     /// Per l1 ratio, the warm-started path on all rows over the whole grid.
     public let fullPaths: [ElasticNetPath]
 
@@ -46,6 +46,15 @@ public struct ElasticNetCVResult: LinearPredictor, Sendable {
     /// Whether every fold path and every full-data path converged at every α.
     public var allConverged: Bool {
         fullPaths.allSatisfy(\.allConverged) && foldDiagnostics.allSatisfy { $0.allSatisfy { !$0.converged.contains(false) } }
+    }
+
+    /// The same result with names for the refit model's features and, optionally, its response
+    /// (see ``ElasticNetModel/named(features:target:)``).
+    /// - Throws: as ``ElasticNetModel/named(features:target:)``.
+    public func named(features: [String], target: String? = nil) throws(RegressionError) -> ElasticNetCVResult {
+        var copy = self
+        copy.model = try model.named(features: features, target: target)
+        return copy
     }
 
     /// The refit model's coefficients (``ElasticNetModel/coefficients``).

@@ -37,7 +37,7 @@ public struct LassoCV: Sendable {
             maximumIterations: maximumIterations, positive: positive, penaltyFactors: penaltyFactors, threads: threads)
     }
 
-    /// Cross-validates the lasso path and refits; see ``ElasticNetCV/fit(_:_:sampleWeights:)``.
+    /// Cross-validates the lasso path and refits; see ``ElasticNetCV/fit(_:_:sampleWeights:)-(Matrix,_,_)``.
     public func fit(_ x: Matrix, _ y: [Double], sampleWeights: [Double]? = nil) throws(RegressionError) -> ElasticNetCVResult {
         try elasticNetCV.fit(x, y, sampleWeights: sampleWeights)
     }

@@ -23,12 +23,21 @@ public struct RidgeCVResult: LinearPredictor, Sendable {
     /// ``RidgeCV/storeLeaveOneOutResiduals`` was set.
     public let leaveOneOutResiduals: Matrix?
     /// The ridge model refit on all rows at ``alpha`` by ``Ridge``.
-    public let model: RidgeModel
+    public private(set) var model: RidgeModel
 
     /// The refit model's coefficients (``RidgeModel/coefficients``).
     public var coefficients: [Double] { model.coefficients }
     /// The refit model's intercept (``RidgeModel/intercept``).
     public var intercept: Double { model.intercept }
+
+    /// The same result with names for the refit model's features and, optionally, its response
+    /// (see ``RidgeModel/named(features:target:)``).
+    /// - Throws: as ``RidgeModel/named(features:target:)``.
+    public func named(features: [String], target: String? = nil) throws(RegressionError) -> RidgeCVResult {
+        var copy = self
+        copy.model = try model.named(features: features, target: target)
+        return copy
+    }
 
     /// Target `t` of an evaluation, with its refit model.
     init(target t: Int, evaluation e: RidgeCVEvaluation, model: RidgeModel) {

@@ -3,17 +3,17 @@
 ///
 /// Used as the trailer of `.rlstats` files, where it detects every burst error of up to 32 bits
 /// and any odd number of flipped bits (it protects against accidents, not against tampering).
-public struct CRC32: Sendable {
+package struct CRC32: Sendable {
     /// The checksum of the bytes fed so far.
-    public private(set) var value: UInt32 = 0
+    package private(set) var value: UInt32 = 0
 
     private var state: UInt32 = 0xFFFF_FFFF
 
     /// A checksum of no bytes yet.
-    public init() {}
+    package init() {}
 
     /// The checksum of `bytes` in one call.
-    public static func checksum<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
+    package static func checksum<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
         var crc = CRC32()
         crc.update(bytes)
         return crc.value
@@ -21,7 +21,7 @@ public struct CRC32: Sendable {
 
     /// Feeds more bytes.
     /// - Complexity: one table look-up per byte.
-    public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+    package mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         var c = state
         for b in bytes {
             c = Self.table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8)

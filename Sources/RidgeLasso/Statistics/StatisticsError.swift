@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Why rows could not be added to ``SufficientStatistics``, or two parts could not be merged.
 ///
 /// Rows are 0-based global row indices (the rows the statistics had already seen, plus the
@@ -32,3 +34,5 @@ public enum StatisticsError: Error, Equatable, Sendable, CustomStringConvertible
         }
     }
 }
+
+extension StatisticsError: RidgeLassoError {}

@@ -15,7 +15,7 @@ import LinearAlgebra
 /// | 16          | 8     | P, the payload's length in float64 values (UInt64)               |
 /// | 24          | H     | the header: UTF-8 JSON, padded with spaces                       |
 /// | 24 + H      | 8·P   | the payload: IEEE 754 binary64 values                            |
-/// | 24 + H + 8P | 4     | CRC-32 (IEEE, see ``CRC32``) of every byte before it             |
+/// | 24 + H + 8P | 4     | CRC-32 (IEEE, see `CRC32`) of every byte before it             |
 ///
 /// The header holds `format` ("rlstats"), `p`, `k`, `features`, `targets`, `weighted`, `rows`
 /// (all parts), `folds` (0 when the rows are not split into folds), `fold_seed`, `parts` (per
@@ -327,3 +327,5 @@ public enum StatisticsFileError: Error, Equatable, Sendable, CustomStringConvert
         return "0x" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
     }
 }
+
+extension StatisticsFileError: RidgeLassoError {}

@@ -4,14 +4,14 @@ import LinearAlgebra
 ///
 /// With weights v (normalized to sum to 1), the means are x̄ = Xᵀv and ȳ = yᵀv; centering
 /// subtracts them, so the unpenalized intercept is recovered as b = ȳ − x̄ᵀw.
-public struct Centering: Sendable {
+package struct Centering: Sendable {
     /// Column means of X (zeros when no intercept is fitted).
-    public let xMean: [Double]
+    package let xMean: [Double]
     /// Means of the targets (zeros when no intercept is fitted).
-    public let yMean: [Double]
+    package let yMean: [Double]
 
     /// Means for `x` and the target columns `y`, weighted by `weights` when given.
-    public init(x: Matrix, y: Matrix, weights: [Double]?, fitIntercept: Bool) {
+    package init(x: Matrix, y: Matrix, weights: [Double]?, fitIntercept: Bool) {
         guard fitIntercept else {
             xMean = [Double](repeating: 0, count: x.columns)
             yMean = [Double](repeating: 0, count: y.columns)
@@ -28,7 +28,7 @@ public struct Centering: Sendable {
     }
 
     /// The (weighted) mean of each column.
-    public static func means(_ m: Matrix, weights: [Double]?) -> [Double] {
+    package static func means(_ m: Matrix, weights: [Double]?) -> [Double] {
         let n = m.rows
         var out = [Double](repeating: 0, count: m.columns)
         guard n > 0 else { return out }
@@ -52,7 +52,7 @@ public struct Centering: Sendable {
     }
 
     /// `m` with `means[j]` subtracted from column j.
-    public static func subtracting(_ means: [Double], from m: Matrix) -> Matrix {
+    package static func subtracting(_ means: [Double], from m: Matrix) -> Matrix {
         var c = m
         let n = m.rows
         c.storage.withUnsafeMutableBufferPointer { s in
@@ -65,7 +65,7 @@ public struct Centering: Sendable {
     }
 
     /// The intercept b = ȳ − x̄ᵀw for target `k`.
-    public func intercept(coefficients w: [Double], target k: Int = 0) -> Double {
+    package func intercept(coefficients w: [Double], target k: Int = 0) -> Double {
         var dot = 0.0
         for j in 0..<w.count { dot += xMean[j] * w[j] }
         return yMean[k] - dot

@@ -5,14 +5,14 @@
 /// `Benchmarks/compare` and the fixture generators transcribe the same few lines).
 ///
 /// Not cryptographic.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator whose sequence is fixed by `seed`.
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -21,11 +21,11 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform double in [0, 1) from the top 53 bits.
-    public mutating func nextUniform() -> Double { Double(next() >> 11) * 0x1p-53 }
+    package mutating func nextUniform() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     /// A uniform integer in `0..<bound` by Lemire's multiply-and-reject method, written out here
     /// (rather than `Int.random(in:using:)`) so the sequence cannot change with the standard library.
-    public mutating func nextIndex(below bound: Int) -> Int {
+    package mutating func nextIndex(below bound: Int) -> Int {
         precondition(bound > 0, "SplitMix64.nextIndex: bound must be positive")
         let b = UInt64(bound)
         var product = next().multipliedFullWidth(by: b)
