@@ -145,12 +145,14 @@ struct Design {
 
     /// A reader's error restated for the command line: a text cell or a missing value gets a
     /// hint naming the option that handles it.
-    static func explainReading(_ error: CSVError, target: String?, columnOptions: Bool = true) -> any Error {
+    /// `columnOptions` are those the command has (`--drop`, `--categorical`).
+    static func explainReading(_ error: CSVError, target: String?,
+                               columnOptions: Set<String> = ["--drop", "--categorical"]) -> any Error {
         switch error {
-        case .notANumber(_, _, _, _, let name, let text) where !text.isEmpty && columnOptions:
+        case .notANumber(_, _, _, _, let name, let text) where !text.isEmpty && columnOptions.contains("--drop"):
             if name == target { return CLIError.data("\(error.description) (the target must be numeric)") }
-            return CLIError.data("\(error.description); drop the column with --drop \(quoted(name)) "
-                + "or one-hot encode it with --categorical \(quoted(name))")
+            let encode = columnOptions.contains("--categorical") ? " or one-hot encode it with --categorical \(quoted(name))" : ""
+            return CLIError.data("\(error.description); drop the column with --drop \(quoted(name))\(encode)")
         case .missingValue:
             return CLIError.data("\(error.description); --na omit leaves out the rows with missing values")
         default:

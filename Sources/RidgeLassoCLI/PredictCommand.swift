@@ -73,7 +73,7 @@ struct PredictCommand: OutputProducingCommand {
         let chosen = used.union(kept).sorted()
         let table: CSVTable
         do { table = try source.read(columns: chosen, types: types) } catch {
-            throw Design.explainReading(error, target: nil, columnOptions: false)
+            throw Design.explainReading(error, target: nil, columnOptions: [])
         }
         if !table.omittedRows.isEmpty {
             Notes.add("\(file): \(table.omittedRows.count) row\(table.omittedRows.count == 1 ? "" : "s") with a missing value left out (--na omit)")

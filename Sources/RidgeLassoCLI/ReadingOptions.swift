@@ -28,6 +28,7 @@ struct ReadingOptions: ParsableArguments {
 }
 
 extension CSVReadOptions.Delimiter: ExpressibleByArgument {
+    /// `,` or `comma`, `;` or `semicolon`, `tab` (or a tab character, or `\t`).
     public init?(argument: String) {
         switch argument {
         case ",", "comma": self = .comma
@@ -37,6 +38,7 @@ extension CSVReadOptions.Delimiter: ExpressibleByArgument {
         }
     }
 
+    /// The spellings shown in the help: `,`, `;` and `tab`.
     public static var allValueStrings: [String] { [",", ";", "tab"] }
 }
 

@@ -52,6 +52,8 @@ public struct CSVReadOptions: Sendable, Equatable {
     /// and SQL exports' `null`/`NULL`, numpy's `nan`, `N/A`.
     public static let missingValueTokens: Set<String> = ["NA", "NaN", "nan", "NAN", "null", "NULL", "N/A"]
 
+    /// Options with the delimiter detected, the default decimal marks and missing values as errors
+    /// unless given.
     public init(delimiter: Delimiter? = nil, decimalMark: DecimalMark? = nil, missingValues: MissingValues = .error) {
         self.delimiter = delimiter
         self.decimalMark = decimalMark

@@ -17,6 +17,7 @@ public struct CategoricalEncoding: Codable, Sendable, Equatable {
     /// The levels, in the order of the indicator features.
     public let levels: [String]
 
+    /// The encoding of `column` with these levels, in this order.
     public init(column: String, levels: [String]) {
         self.column = column
         self.levels = levels
