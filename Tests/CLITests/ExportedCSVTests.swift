@@ -248,3 +248,45 @@ struct ExportedCSVBadInputTests {
             == "ridgelasso: error: \(ragged): line 3 (row 2): 2 fields, but the header has 3")
     }
 }
+
+/// `stats` streams the same exports with the same rules: its statistics fit what `fit` fits.
+@Suite("ridgelasso stats on real CSV exports")
+struct ExportedCSVStatsTests {
+    static func export(_ name: String) -> String { Fixture.path("exports/\(name)") }
+
+    /// Writes the statistics of `arguments` (a CSV file and options) and fits ridge from them.
+    static func fitFromStats(_ arguments: [String]) throws -> [String: Any] {
+        let out = try temporaryDirectory().appendingPathComponent("s.rlstats").path
+        let s = try CLIProcess.run(["stats", "--block-bytes", "300", "--output", out] + arguments)
+        #expect(s.status == 0, "\(arguments): \(s.stderr)")
+        let r = try CLIProcess.run(["fit", "--model", "ridge", "--alpha", "1", "--stats", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        return try jsonObject(r.stdout)
+    }
+
+    @Test("row names, ';' with decimal commas, NA left out, --drop and --features, in small blocks")
+    func statsOnExports() throws {
+        let cases: [(exported: [String], clean: [String])] = [
+            (["--target", "mpg", Self.export("mtcars.csv")], ["--target", "mpg", Self.export("mtcars_clean.csv")]),
+            (["--target", "mpg", Self.export("mtcars_csv2.csv")], ["--target", "mpg", Self.export("mtcars_clean.csv")]),
+            (["--target", "Ozone", "--na", "omit", Self.export("airquality.csv")],
+             ["--target", "Ozone", Self.export("airquality_clean.csv")]),
+            (["--target", "Temp", "--drop", "Ozone,Solar.R", "--features", "Wind,Day", Self.export("airquality_pandas.csv")],
+             ["--target", "Temp", "--features", "Wind", "--features", "Day", Self.export("airquality.csv")]),
+        ]
+        for (exported, clean) in cases {
+            let a = try Self.fitFromStats(exported), b = try Self.fitFromStats(clean)
+            #expect(a["features"] as? [String] == b["features"] as? [String])
+            let (wa, wb) = (a["coefficients"] as? [Double] ?? [], b["coefficients"] as? [Double] ?? [])
+            #expect(wa.count == wb.count && !wa.isEmpty)
+            // Blocks are summed in another order than a whole file's rows would be: equal to rounding.
+            for (x, y) in zip(wa, wb) { #expect(abs(x - y) <= 1e-10 * max(1, abs(y)), "\(exported): \(wa) vs \(wb)") }
+        }
+        // Without --na omit, the first missing value is named, with the whole input's line and row.
+        let air = Self.export("airquality.csv")
+        let out = try temporaryDirectory().appendingPathComponent("x.rlstats").path
+        #expect(try CLIProcess.expectFailure(["stats", "--block-bytes", "100", "--target", "Ozone", "--output", out, air], status: 1)
+            == "ridgelasso: error: \(air): line 6 (row 5), column 2 \"Ozone\": missing value (\"NA\"); "
+            + "--na omit leaves out the rows with missing values")
+    }
+}
