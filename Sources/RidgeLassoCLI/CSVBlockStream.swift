@@ -12,15 +12,23 @@ import RidgeLassoCSV
 /// The header record is read once; then whole data lines are gathered into blocks of about
 /// `blockBytes` and each block is parsed by ``CSVReader/parse(_:source:)`` behind a copy of the
 /// header, so every cell is read by the same parser, with the same rules and messages, as a whole
-/// file; line and row numbers in errors are those of the whole input. Data cells never span lines
+/// file (``CSVSource``: row names, the delimiter detected once from the header, missing values);
+/// line and row numbers in errors are those of the whole input. Data cells never span lines
 /// (only header names may be quoted across lines), so blocks can be cut at any newline. A blank
 /// line followed by more data is reported as the reader reports it; blank lines at the end are
 /// ignored.
 struct CSVBlockStream {
     /// The input's name in messages: the path, or `<stdin>` for `-`.
     let source: String
-    /// The column names, validated by the reader.
+    /// The column names, validated by the reader (without the row-name column).
     private(set) var names: [String] = []
+    /// The columns each block holds (indices into ``names``, increasing); all when `nil`.
+    var columns: [Int]?
+    /// The 0-based data row indices in the input of the last block's rows (rows left out for a
+    /// missing value are skipped).
+    private(set) var lastRowIndices: [Int] = []
+    /// How blocks are read: the options given, with the delimiter found in the header.
+    private var dialect: CSVReadOptions
 
     private let handle: UnsafeMutablePointer<FILE>
     private let ownsHandle: Bool
@@ -40,8 +48,9 @@ struct CSVBlockStream {
 
     /// Opens `path` (`-`: standard input) and reads its header.
     /// - Throws: ``CSVError`` (unreadable, empty, malformed header).
-    init(path: String, blockBytes: Int = 4 << 20) throws(CSVError) {
+    init(path: String, blockBytes: Int = 4 << 20, options: CSVReadOptions = CSVReadOptions()) throws(CSVError) {
         source = path == "-" ? "<stdin>" : path
+        dialect = options
         self.blockBytes = max(1, blockBytes)
         if path == "-" {
             guard let f = fdopen(STDIN_FILENO, "rb") else {
@@ -67,9 +76,30 @@ struct CSVBlockStream {
     /// The next block of rows as a table (all columns, in file order), or `nil` at the end.
     /// - Throws: ``CSVError`` with the line and row numbers of the whole input.
     mutating func next() throws(CSVError) -> CSVTable? {
-        var block = header
-        var rows = 0
-        let firstLine = linesBefore + 1
+        while true {
+            var block = header
+            var rows = 0
+            let firstLine = linesBefore + 1
+            try gather(into: &block, rows: &rows)
+            guard rows > 0 else { return nil }
+            let table: CSVTable
+            do {
+                table = try CSVSource(bytes: block, source: source, options: dialect).read(columns: columns)
+            } catch .allRowsOmitted(_, let omitted) {
+                rowsBefore += omitted
+                continue
+            } catch {
+                throw renumbered(error, firstLine: firstLine)
+            }
+            let omitted = Set(table.omittedRows)
+            lastRowIndices = (0..<(table.rowCount + omitted.count)).filter { !omitted.contains($0 + 1) }.map { rowsBefore + $0 }
+            rowsBefore += table.rowCount + omitted.count
+            return table
+        }
+    }
+
+    /// Appends whole data lines to `block` until it holds about `blockBytes` past the header.
+    private mutating func gather(into block: inout [UInt8], rows: inout Int) throws(CSVError) {
         while block.count - header.count < blockBytes {
             guard let range = try nextLine() else { break }
             linesBefore += 1
@@ -84,13 +114,6 @@ struct CSVBlockStream {
             block.append(UInt8(ascii: "\n"))
             rows += 1
         }
-        guard rows > 0 else { return nil }
-        let table: CSVTable
-        do { table = try CSVReader.parse(block, source: source) } catch {
-            throw renumbered(error, firstLine: firstLine)
-        }
-        rowsBefore += table.rowCount
-        return table
     }
 
     /// A block's error with the whole input's line and row numbers (block line `l` after the
@@ -106,6 +129,8 @@ struct CSVBlockStream {
             return .nonFinite(file: file, line: line(l), row: rowsBefore + row, column: column, name: name, text: text)
         case .blankLine(let file, let l):
             return .blankLine(file: file, line: line(l))
+        case .missingValue(let file, let l, let row, let column, let name, let text):
+            return .missingValue(file: file, line: line(l), row: rowsBefore + row, column: column, name: name, text: text)
         default:
             return error
         }
@@ -136,16 +161,9 @@ struct CSVBlockStream {
         }
         linesBefore = headerLines
         header = record
-        var fields = 1, inQuotes = false
-        for b in record {
-            if b == UInt8(ascii: "\"") { inQuotes.toggle() } else if b == UInt8(ascii: ","), !inQuotes { fields += 1 }
-        }
-        let zeros = Array(repeating: "0", count: fields).joined(separator: ",") + "\n"
-        do {
-            names = try CSVReader.parse(record + Array(zeros.utf8), source: source).columnNames
-        } catch .raggedRow {
-            throw .malformedHeader(file: source, line: 1, reason: "the header's fields could not be counted")
-        }
+        let parsed = try CSVSource(bytes: record, source: source, options: dialect)
+        names = parsed.columnNames
+        dialect.delimiter = parsed.delimiter
     }
 
     /// The range in `pending` of the next line without its newline (valid until the next call),

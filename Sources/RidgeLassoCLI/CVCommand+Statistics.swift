@@ -62,7 +62,7 @@ enum StatisticsCV {
             }
             model = fitted
             criterion.append(("rule", .string(cv.rule.rawValue)))
-            members = ridgeMembers(model, features: all.featureNames) + criterion + cv.curveFields(curve)
+            members = ridgeMembers(model, features: all.featureNames, target: all.targetNames[0]) + criterion + cv.curveFields(curve)
         } catch let error as RegressionError {
             throw fail(error)
         }

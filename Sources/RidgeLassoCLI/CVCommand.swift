@@ -156,7 +156,7 @@ struct CVCommand: OutputProducingCommand {
         if let stats {
             (selection, targetName) = try StatisticsCV.ridge(self, path: stats, grid: grid)
         } else {
-            let design = try Design.load(file: data.file, target: data.target, weightsColumn: weights)
+            let design = try Design.load(data, weightsColumn: weights)
             targetName = design.targetName
             selection = try design.explainingErrors { () throws(RegressionError) -> Selection in
                 switch model {
@@ -187,7 +187,7 @@ struct CVCommand: OutputProducingCommand {
 
     private func selectRidge(_ design: Design, grid: [Double]?) throws(RegressionError) -> Selection {
         var scaling: ColumnScaling? = nil
-        if data.standardize { scaling = try ColumnScaling(design: design, fitIntercept: data.fitIntercept) }
+        if data.standardize { scaling = ColumnScaling(design: design, fitIntercept: data.fitIntercept) }
         let x = scaling?.scaled ?? design.x
         let alphaGrid: [Double]
         if let grid { alphaGrid = grid } else {
@@ -199,7 +199,7 @@ struct CVCommand: OutputProducingCommand {
                                  threads: threads).fit(x, design.y, sampleWeights: design.weights)
         var refit = result.model
         if let scaling { refit = refit.withCoefficients(scaling.originalScale(refit.coefficients)) }
-        var members = ridgeMembers(refit, features: design.features)
+        var members = ridgeMembers(refit, features: design.features, target: design.targetName, encodings: design.encodings)
         members += curveMembers(result.curve, criterion: folds == nil ? "leave_one_out" : "kfold")
         if let gcv = result.generalizedCrossValidation { members.append(("gcv", .numbers(gcv))) }
         return Selection(members: members, curves: [(nil, result.curve)], alpha: result.alpha)
@@ -223,7 +223,7 @@ struct CVCommand: OutputProducingCommand {
             ("iterations", .integer(result.model.iterations)),
             ("converged", .bool(result.model.converged)),
             ("duality_gap", .number(result.model.dualityGap)),
-        ]
+        ] + targetMembers(design.targetName, encodings: design.encodings)
         members += curveMembers(result.curve, criterion: "kfold")
         members.append(("all_converged", .bool(result.allConverged)))
         if ratios.count > 1 {

@@ -39,6 +39,7 @@ enum CommandLineRunner {
             } else {
                 try command.run()
             }
+            Notes.flush()
             return 0
         } catch {
             return report(error)

@@ -2,11 +2,11 @@ import ArgumentParser
 import RidgeLasso
 import RidgeLassoCSV
 
-/// The options every fitting subcommand shares: the CSV file, the response column, the intercept
-/// and standardization.
+/// The options every fitting subcommand shares: the CSV file, how it is read and which of its
+/// columns are used, the response column, the intercept and standardization.
 struct DataOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "CSV file: a header row of column names, then numeric rows (at most \(CSVReader.maximumColumns) columns and \(CSVReader.maximumLineBytes >> 20) MiB per line).",
+        "CSV file: a header row of column names (an empty first name makes the first column row names), then the rows (at most \(CSVReader.maximumColumns) columns and \(CSVReader.maximumLineBytes >> 20) MiB per line).",
         valueName: "file.csv"))
     var csvFile: String?
 
@@ -21,6 +21,21 @@ struct DataOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("The response column (default: the last column).", valueName: "name"))
     var target: String?
+
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "Columns that are not used at all (repeat it or give a comma-separated list).", valueName: "col,…"))
+    var drop: [String] = []
+
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "The feature columns (default: every column but the target, the weights and those dropped).", valueName: "col,…"))
+    var features: [String] = []
+
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "Text columns to one-hot encode (one 0/1 feature per level, named col=level), or 'auto' for every feature column that holds text.",
+        valueName: "col,…|auto"))
+    var categorical: [String] = []
+
+    @OptionGroup var reading: ReadingOptions
 
     @Flag(name: .customLong("no-intercept"), help: "Fit no intercept: b = 0, X and y are not centered.")
     var noIntercept = false

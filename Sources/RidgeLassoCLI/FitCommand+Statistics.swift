@@ -34,6 +34,6 @@ enum StatisticsFit {
         } catch let error as RegressionError {
             throw CLIError.data("\(path): \(error)")
         }
-        return .object(ridgeMembers(model, features: statistics.featureNames))
+        return .object(ridgeMembers(model, features: statistics.featureNames, target: statistics.targetNames[0]))
     }
 }

@@ -76,7 +76,7 @@ struct FitCommand: OutputProducingCommand {
             return json
         }
         try OutputFile.checkDistinct(input: data.file, outputs: [("--output", output)])
-        let design = try Design.load(file: data.file, target: data.target, weightsColumn: weights)
+        let design = try Design.load(data, weightsColumn: weights)
         let object = try design.explainingErrors { () throws(RegressionError) in
             switch model {
             case .ridge: return try fitRidge(design)
@@ -92,13 +92,13 @@ struct FitCommand: OutputProducingCommand {
         let ridge = Ridge(alpha: alpha, fitIntercept: data.fitIntercept, solver: (solver ?? .auto).ridgeSolver)
         let fitted: RidgeModel
         if data.standardize {
-            let scaling = try ColumnScaling(design: design, fitIntercept: data.fitIntercept)
+            let scaling = ColumnScaling(design: design, fitIntercept: data.fitIntercept)
             let m = try ridge.fit(scaling.scaled, design.y, sampleWeights: design.weights)
             fitted = m.withCoefficients(scaling.originalScale(m.coefficients))
         } else {
             fitted = try ridge.fit(design.x, design.y, sampleWeights: design.weights)
         }
-        return .object(ridgeMembers(fitted, features: design.features))
+        return .object(ridgeMembers(fitted, features: design.features, target: design.targetName, encodings: design.encodings))
     }
 
     private func fitElasticNet(_ design: Design) throws(RegressionError) -> JSONValue {
@@ -116,6 +116,6 @@ struct FitCommand: OutputProducingCommand {
             ("iterations", .integer(fitted.iterations)),
             ("converged", .bool(fitted.converged)),
             ("duality_gap", .number(fitted.dualityGap)),
-        ])
+        ] + targetMembers(design.targetName, encodings: design.encodings))
     }
 }

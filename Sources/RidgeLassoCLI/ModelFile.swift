@@ -1,4 +1,5 @@
 import Foundation
+import RidgeLassoCSV
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,11 +12,17 @@ struct ModelFile {
     let coefficients: [Double]
     /// The intercept b.
     let intercept: Double
+    /// The response column's name (absent from model files written before it was recorded).
+    var target: String? = nil
+    /// The one-hot encodings of categorical columns, whose indicators are among ``features``.
+    var categorical: [CategoricalEncoding] = []
 
     private struct Stored: Decodable {
         let features: [String]?
         let coefficients: [Double?]?
         let intercept: Double??
+        let target: String?
+        let categorical: [CategoricalEncoding]?
     }
 
     /// The largest model file read: 256 MiB, five times a model of 10⁶ features with long
@@ -74,6 +81,14 @@ struct ModelFile {
         guard let intercept = interceptField, intercept.isFinite else {
             throw CLIError.data("\(path): the intercept is not a finite number")
         }
-        return ModelFile(features: features, coefficients: values, intercept: intercept)
+        let categorical = stored.categorical ?? []
+        for encoding in categorical {
+            guard !encoding.levels.isEmpty, Set(encoding.levels).count == encoding.levels.count,
+                  encoding.featureNames.allSatisfy(seen.contains) else {
+                throw CLIError.data("\(path): the encoding of column \(quoted(encoding.column)) does not match the model's features")
+            }
+        }
+        return ModelFile(features: features, coefficients: values, intercept: intercept,
+                         target: stored.target, categorical: categorical)
     }
 }

@@ -84,7 +84,7 @@ struct PathCommand: OutputProducingCommand {
         try OutputFile.checkDistinct(input: data.file, outputs: [("--plot", plot)])
         let r = try OptionChecks.l1Ratio(l1Ratio, for: model) ?? 1
         let grid = try alphas.map(OptionChecks.alphaList)
-        let design = try Design.load(file: data.file, target: data.target, weightsColumn: weights)
+        let design = try Design.load(data, weightsColumn: weights)
         let estimator = stopping.configured(
             ElasticNet(alpha: 1, l1Ratio: r, fitIntercept: data.fitIntercept, standardize: data.standardize))
         let path = try design.explainingErrors { () throws(RegressionError) in
@@ -101,7 +101,7 @@ struct PathCommand: OutputProducingCommand {
             ("iterations", .array(path.iterations.map { .integer($0) })),
             ("converged", .array(path.converged.map { .bool($0) })),
             ("duality_gaps", .numbers(path.dualityGaps)),
-        ]).encoded() + "\n"
+        ] + targetMembers(design.targetName, encodings: design.encodings)).encoded() + "\n"
         if let plot {
             let svg = PathPlot.svg(path: path, features: design.features, model: model, target: design.targetName)
             try OutputFile.write(svg, to: plot, what: "plot")

@@ -15,8 +15,13 @@ struct PredictCommand: OutputProducingCommand {
         or elastic net). Feature columns are matched by name: the file may hold them in any order \
         and extra columns (such as the response) are ignored; a missing one is an error.
         
+        A model fitted with --categorical records each column's levels: its rows are one-hot \
+        encoded the same way, and a level the model has not seen is an error naming the cell.
+        
         Output: CSV with the header `prediction` and one value per data row, in row order, each \
-        written so that it reads back exactly.
+        written so that it reads back exactly. When the file has row names (an empty first header \
+        cell) they come first, under an empty name, and the --keep columns follow, as read; rows \
+        left out by --na omit have no line.
         
         \(ExitStatus.text)
         """
@@ -28,20 +33,64 @@ struct PredictCommand: OutputProducingCommand {
     @Argument(help: ArgumentHelp("CSV file with a header row and the model's feature columns.", valueName: "file.csv"))
     var file: String
 
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "Columns copied to the output before the prediction (repeat it or give a comma-separated list).", valueName: "col,…"))
+    var keep: [String] = []
+
+    @OptionGroup var reading: ReadingOptions
+
     func standardOutput() throws -> String {
         let saved = try ModelFile.read(model)
-        let table = try CSVReader.read(contentsOf: file)
-        var indices: [Int] = []
-        for name in saved.features {
-            guard let j = table.columnIndex(named: name) else {
-                throw CLIError.data("\(file): no column \(quoted(name)), a feature of the model in \(model) "
-                    + "(the model needs \(list(saved.features)))")
-            }
-            indices.append(j)
+        let source = try CSVSource(contentsOf: file, options: reading.csvOptions)
+        let names = source.columnNames
+        // Where each feature of the model comes from: a numeric column, or one level of a
+        // categorical column.
+        var indicator: [String: (encoding: Int, level: Int)] = [:]
+        for (e, encoding) in saved.categorical.enumerated() {
+            for (l, name) in encoding.featureNames.enumerated() { indicator[name] = (e, l) }
         }
+        var types: [Int: CSVColumnType] = [:]
+        var origins: [(column: Int, level: Int?)] = []
+        for name in saved.features {
+            if let (e, l) = indicator[name] {
+                let encoding = saved.categorical[e]
+                guard let j = names.firstIndex(of: encoding.column) else {
+                    throw CLIError.data("\(file): no column \(quoted(encoding.column)), a categorical column of the model in \(model)")
+                }
+                types[j] = .levels(encoding.levels)
+                origins.append((j, l))
+            } else {
+                guard let j = names.firstIndex(of: name) else {
+                    throw CLIError.data("\(file): no column \(quoted(name)), a feature of the model in \(model) "
+                        + "(the model needs \(list(saved.features)))")
+                }
+                origins.append((j, nil))
+            }
+        }
+        let kept = try Design.resolveColumns(keep, in: names, option: "--keep", file: file)
+        let used = Set(origins.map(\.column))
+        for j in kept where !used.contains(j) { types[j] = .text }
+        let chosen = used.union(kept).sorted()
+        let table: CSVTable
+        do { table = try source.read(columns: chosen, types: types) } catch {
+            throw Design.explainReading(error, target: nil, columnOptions: [])
+        }
+        if !table.omittedRows.isEmpty {
+            Notes.add("\(file): \(table.omittedRows.count) row\(table.omittedRows.count == 1 ? "" : "s") with a missing value left out (--na omit)")
+        }
+        let position = Dictionary(uniqueKeysWithValues: chosen.enumerated().map { ($1, $0) })
         let n = table.values.rows
+        var storage = [Double](repeating: 0, count: n * origins.count)
+        for (f, origin) in origins.enumerated() {
+            let column = table.values.column(position[origin.column] ?? 0)
+            if let level = origin.level {
+                for i in 0..<n where Int(column[i]) == level { storage[i + f * n] = 1 }
+            } else {
+                for i in 0..<n { storage[i + f * n] = column[i] }
+            }
+        }
         let x: Matrix
-        do { x = try ColumnCompaction.columns(indices, of: (consume table).values.storage, rows: n) } catch {
+        do { x = try Matrix(rows: n, columns: origins.count, columnMajor: storage) } catch {
             throw CLIError.data("\(file): \(error)")
         }
         let predictor = SavedPredictor(coefficients: saved.coefficients, intercept: saved.intercept)
@@ -51,14 +100,39 @@ struct PredictCommand: OutputProducingCommand {
         } catch {
             throw CLIError.data("\(file): \(error.description)")
         }
-        var out = "prediction\n"
+        // The columns passed through: row names, then --keep (text as read, numbers exactly).
+        var passed: [(header: String, cell: (Int) -> String)] = []
+        if let rowNames = table.rowNames { passed.append(("", { rowNames[$0] })) }
+        for j in kept {
+            let k = position[j] ?? 0
+            let values = table.values.column(k)
+            if let levels = table.levels[k] {
+                passed.append((names[j], { levels[Int(values[$0])] }))
+            } else {
+                passed.append((names[j], { values[$0].description }))
+            }
+        }
+        var out = passed.isEmpty ? "prediction\n" : passed.map { csvField($0.header, header: true) }.joined(separator: ",") + ",prediction\n"
         out.reserveCapacity(predictions.count * 22)
-        for value in predictions {
+        for (i, value) in predictions.enumerated() {
+            for column in passed {
+                out += csvField(column.cell(i), header: false)
+                out += ","
+            }
             out += value.description
             out += "\n"
         }
         return out
     }
+}
+
+/// `text` as one CSV field: quoted (with `""` for a quote) when it holds a comma, a quote, a line
+/// break or surrounding blanks, and an empty header name written `""` as R writes it.
+func csvField(_ text: String, header: Bool) -> String {
+    let needsQuotes = (header && text.isEmpty) || text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        || text.first == " " || text.last == " " || text.first == "\t" || text.last == "\t"
+    guard needsQuotes else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
 
 /// A linear model rebuilt from stored coefficients.

@@ -1,10 +1,12 @@
 import ArgumentParser
 import RidgeLasso
+import RidgeLassoCSV
 
 /// The JSON members every ridge result starts with (`fit`, `cv`, with or without `--stats`):
 /// model, alpha, intercept, features, coefficients, the solver used, and the rank when the SVD
 /// found the design rank-deficient.
-func ridgeMembers(_ model: RidgeModel, features: [String]) -> [(String, JSONValue)] {
+func ridgeMembers(_ model: RidgeModel, features: [String], target: String,
+                  encodings: [CategoricalEncoding] = []) -> [(String, JSONValue)] {
     var members: [(String, JSONValue)] = [
         ("model", .string("ridge")),
         ("alpha", .number(model.alpha)),
@@ -15,6 +17,18 @@ func ridgeMembers(_ model: RidgeModel, features: [String]) -> [(String, JSONValu
     ]
     if model.solverUsed == .svd, let rank = model.rank, rank < features.count {
         members.append(("rank", .integer(rank)))
+    }
+    return members + targetMembers(target, encodings: encodings)
+}
+
+/// The members that close every model object: the target column's name and, when there are
+/// categorical features, their encodings (`predict` encodes new rows with them).
+func targetMembers(_ target: String, encodings: [CategoricalEncoding]) -> [(String, JSONValue)] {
+    var members: [(String, JSONValue)] = [("target", .string(target))]
+    if !encodings.isEmpty {
+        members.append(("categorical", .array(encodings.map { e in
+            .object([("column", .string(e.column)), ("levels", .strings(e.levels))])
+        })))
     }
     return members
 }

@@ -34,6 +34,16 @@ struct StatsCommand: OutputProducingCommand {
     @Option(help: ArgumentHelp("Column of non-negative sample weights (not a feature).", valueName: "column"))
     var weights: String?
 
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "Columns that are not used at all (repeat it or give a comma-separated list).", valueName: "col,…"))
+    var drop: [String] = []
+
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "The feature columns (default: every column but the target, the weights and those dropped).", valueName: "col,…"))
+    var features: [String] = []
+
+    @OptionGroup var reading: ReadingOptions
+
     @Option(help: ArgumentHelp("The statistics file to write.", valueName: "S.rlstats"))
     var output: String
 
@@ -64,25 +74,30 @@ struct StatsCommand: OutputProducingCommand {
 
     func standardOutput() throws -> String {
         if file != "-" { try OutputFile.checkDistinct(input: file, outputs: [("--output", output)]) }
-        var stream = try CSVBlockStream(path: file, blockBytes: blockBytes)
+        var stream = try CSVBlockStream(path: file, blockBytes: blockBytes, options: reading.csvOptions)
         defer { stream.close() }
         let source = stream.source, names = stream.names
-        let (targetIndex, weightIndex, featureIndices) = try Design.columnRoles(names, target: target, weights: weights, file: source)
-        let columns = featureIndices + [targetIndex]
+        let (targetIndex, weightIndex, featureIndices) = try Design.columnRoles(
+            names, target: target, weights: weights, drop: drop, features: features, file: source)
+        // Each block holds only the columns used, in file order; `at` finds a column in it.
+        let used = Set(featureIndices + [targetIndex] + (weightIndex.map { [$0] } ?? [])).sorted()
+        stream.columns = used
+        let at = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
+        let columns = (featureIndices + [targetIndex]).compactMap { at[$0] }
         var parts: [SufficientStatistics]
         do {
             let empty = try SufficientStatistics(featureNames: featureIndices.map { names[$0] },
                                                  targetNames: [names[targetIndex]], weighted: weightIndex != nil)
             parts = [SufficientStatistics](repeating: empty, count: folds ?? 1)
         } catch { throw CLIError.data("\(source): \(error)") }
-        var rowsBefore = 0
-        while let table = try stream.next() {
+        while let table = try Self.next(&stream, target: names[targetIndex]) {
             let block = table.values.selectingColumns(columns)
+            let rowIndex = stream.lastRowIndices
             var w: [Double]?
-            if let weightIndex {
-                let column = table.values.column(weightIndex)
+            if let weightIndex, let weightPosition = at[weightIndex] {
+                let column = table.values.column(weightPosition)
                 if let i = column.firstIndex(where: { $0 < 0 }) {
-                    throw CLIError.data("\(source): line \(stream.headerLines + rowsBefore + i + 1) (row \(rowsBefore + i + 1)), column \(weightIndex + 1) "
+                    throw CLIError.data("\(source): line \(stream.headerLines + rowIndex[i] + 1) (row \(rowIndex[i] + 1)), column \(weightIndex + 1) "
                         + "\(quoted(names[weightIndex])): negative weight \(column[i])")
                 }
                 w = column
@@ -90,7 +105,7 @@ struct StatsCommand: OutputProducingCommand {
             do {
                 if let folds {
                     let fold = (0..<table.rowCount).map {
-                        RowFold.fold(ofRow: firstRow + rowsBefore + $0, seed: seed ?? 0, folds: folds)
+                        RowFold.fold(ofRow: firstRow + rowIndex[$0], seed: seed ?? 0, folds: folds)
                     }
                     for f in 0..<folds {
                         let rows = fold.indices.filter { fold[$0] == f }
@@ -100,7 +115,6 @@ struct StatsCommand: OutputProducingCommand {
                     try parts[0].add(rows: block, weights: w)
                 }
             } catch { throw CLIError.data("\(source): \(error)") }
-            rowsBefore += table.rowCount
         }
         let provenance = StatisticsFile.Provenance(sources: [source])
         let file: StatisticsFile
@@ -113,5 +127,10 @@ struct StatsCommand: OutputProducingCommand {
         }
         try StatisticsFiles.write(file, to: output)
         return ""
+    }
+
+    /// The next block, a text cell's error naming the option that handles it.
+    private static func next(_ stream: inout CSVBlockStream, target: String) throws -> CSVTable? {
+        do { return try stream.next() } catch { throw Design.explainReading(error, target: target, columnOptions: ["--drop"]) }
     }
 }

@@ -178,6 +178,23 @@ final class ByteInput {
         fileLimit = limit
     }
 
+    /// Moves the position of ``nextLine()`` back to `offset`, a line start of the input, whose
+    /// line number is `line`, and lifts any ``limit(to:)``: the reader's general path re-reads the
+    /// data rows after the fast path gave up on them.
+    func rewind(to offset: Int, line: Int) {
+        lineNumber = line
+        if seekable {
+            start = 0
+            end = 0
+            buffer[0] = 0
+            fileOffset = offset
+            fileLimit = Int.max
+            atEOF = false
+        } else {
+            start = min(offset, end)   // the whole input is in the buffer, from offset 0
+        }
+    }
+
     /// The next line (without its `\n`), or `nil` at the end of the input. The pointer is valid
     /// until the next call.
     func nextLine() throws(CSVError) -> (start: UnsafeMutablePointer<UInt8>, count: Int)? {

@@ -26,6 +26,14 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     case notANumber(file: String, line: Int, row: Int, column: Int, name: String, text: String)
     /// A cell that parses as NaN or ±∞ (`nan`, `inf`, `1e999`…).
     case nonFinite(file: String, line: Int, row: Int, column: Int, name: String, text: String)
+    /// A missing value (an empty cell, `NA`, `NaN`, `null`; see ``CSVReadOptions/missingValueTokens``)
+    /// where ``CSVReadOptions/MissingValues/error`` asks for an error.
+    case missingValue(file: String, line: Int, row: Int, column: Int, name: String, text: String)
+    /// Every data row had a missing value and ``CSVReadOptions/MissingValues/omitRow`` left none.
+    case allRowsOmitted(file: String, rows: Int)
+    /// A cell of a categorical column whose level is not among the levels given (those a model
+    /// was fitted with).
+    case unknownLevel(file: String, line: Int, row: Int, column: Int, name: String, level: String, known: [String])
     /// A line (or the header record) longer than ``CSVReader/maximumLineBytes``.
     case lineTooLong(file: String, line: Int, limit: Int)
     /// A header with more columns than ``CSVReader/maximumColumns``.
@@ -55,6 +63,16 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case .nonFinite(let file, let line, let row, let column, let name, let text):
             return "\(file): line \(line) (row \(row)), column \(column) \(CSVError.quoted(name)): "
                 + "\(CSVError.quoted(text)) is not finite (NaN and Inf are not allowed)"
+        case .missingValue(let file, let line, let row, let column, let name, let text):
+            let what = text.isEmpty ? "empty cell" : CSVError.quoted(text)
+            return "\(file): line \(line) (row \(row)), column \(column) \(CSVError.quoted(name)): missing value (\(what))"
+        case .allRowsOmitted(let file, let rows):
+            return "\(file): every one of the \(rows) data row\(rows == 1 ? "" : "s") has a missing value, so none is left"
+        case .unknownLevel(let file, let line, let row, let column, let name, let level, let known):
+            let shown = known.prefix(10).map(CSVError.quoted).joined(separator: ", ")
+                + (known.count > 10 ? ", … (\(known.count) levels)" : "")
+            return "\(file): line \(line) (row \(row)), column \(column) \(CSVError.quoted(name)): level \(CSVError.quoted(level)) "
+                + "is not one of the model's levels (\(shown))"
         case .lineTooLong(let file, let line, let limit):
             return "\(file): line \(line): longer than the limit of \(limit) bytes per line"
         case .tooManyColumns(let file, let columns, let limit):

@@ -102,6 +102,13 @@ public enum CSVReader {
         let parallel = input.isRegularFile && onlineProcessors >= 2
         let count = try input.countLines(splitThreshold: parallel ? max(1, parallelThreshold) : Int.max)
         guard let header = try readHeader(input) else { throw .emptyFile(file: file) }
+        return try parseBody(input, header: header, count: count)
+    }
+
+    /// The fast path's second pass: the data rows after `header` (all of them numbers, comma
+    /// separated), parsed straight into the matrix, in two halves when `count` found a split.
+    static func parseBody(_ input: ByteInput, header: Header, count: ByteInput.LineCount) throws(CSVError) -> CSVTable {
+        let file = input.source
         let p = header.names.count
         // Each data row holds at least 2p bytes ("d," × p with a newline), another upper bound
         // that keeps a long header over short ragged rows from asking for a huge allocation.
@@ -215,16 +222,25 @@ public enum CSVReader {
         }
     }
 
-    private struct Header {
+    struct Header {
         var names: [String]
         /// Physical lines the header took (more than 1 when a quoted name holds a newline).
         var lines: Int
         /// Bytes the header took, newlines included.
         var bytes: Int
+        /// The field separator (a comma unless detected or given otherwise).
+        var delimiter: UInt8 = UInt8(ascii: ",")
+        /// Whether the first header cell was empty: a column of row names, not in ``names``.
+        var rowNames = false
     }
 
     /// Reads and validates the header record; `nil` when the file holds nothing but blank lines.
-    private static func readHeader(_ input: ByteInput) throws(CSVError) -> Header? {
+    ///
+    /// `dialect` nil is the strict numeric format (commas, every name non-empty). With a
+    /// dialect, the delimiter is the one given or, when it is nil, the most frequent of comma,
+    /// semicolon and tab outside quotes in the header (a comma on a tie or when none occurs), and an
+    /// empty first name in a header of two or more is a column of row names.
+    static func readHeader(_ input: ByteInput, dialect: CSVReadOptions? = nil) throws(CSVError) -> Header? {
         var record: [UInt8] = []
         var lines = 0
         var bytes = 0
@@ -258,40 +274,65 @@ public enum CSVReader {
             if try input.restIsBlank() { return nil }
             throw .malformedHeader(file: input.source, line: 1, reason: "the first line is blank; expected the column names")
         }
-        let columns = countHeaderFields(record)
+        var delimiter = UInt8(ascii: ",")
+        if let dialect { delimiter = dialect.delimiter?.byte ?? detectDelimiter(record) }
+        let columns = countHeaderFields(record, delimiter: delimiter)
         guard columns <= maximumColumns else {
             throw .tooManyColumns(file: input.source, columns: columns, limit: maximumColumns)
         }
-        let names = try splitHeader(record, file: input.source)
+        var names = try splitHeader(record, delimiter: delimiter, file: input.source)
+        let rowNames = dialect != nil && names.count >= 2 && names[0].isEmpty
+        if rowNames { names.removeFirst() }
+        let offset = rowNames ? 1 : 0
         var seen: [String: Int] = [:]
         for (j, name) in names.enumerated() {
-            if name.isEmpty { throw .emptyColumnName(file: input.source, column: j + 1) }
+            if name.isEmpty { throw .emptyColumnName(file: input.source, column: j + 1 + offset) }
             if let first = seen[name] {
-                throw .duplicateColumnName(file: input.source, name: name, first: first + 1, second: j + 1)
+                throw .duplicateColumnName(file: input.source, name: name, first: first + 1 + offset, second: j + 1 + offset)
             }
             seen[name] = j
         }
-        return Header(names: names, lines: lines, bytes: bytes)
+        return Header(names: names, lines: lines, bytes: bytes, delimiter: delimiter, rowNames: rowNames)
+    }
+
+    /// The most frequent of `,` `;` and tab outside quotes in a header record; a comma on a tie
+    /// or when none occurs (a one-column file).
+    private static func detectDelimiter(_ record: [UInt8]) -> UInt8 {
+        var commas = 0, semicolons = 0, tabs = 0
+        var quoted = false
+        for b in record {
+            switch b {
+            case UInt8(ascii: "\""): quoted.toggle()
+            case UInt8(ascii: ",") where !quoted: commas += 1
+            case UInt8(ascii: ";") where !quoted: semicolons += 1
+            case UInt8(ascii: "\t") where !quoted: tabs += 1
+            default: break
+            }
+        }
+        if semicolons > commas, semicolons >= tabs { return UInt8(ascii: ";") }
+        if tabs > commas, tabs > semicolons { return UInt8(ascii: "\t") }
+        return UInt8(ascii: ",")
     }
 
     /// The number of fields in a header record: commas outside quotes, plus one (counted before
     /// any name is built, so a header of 10⁷ names costs no more than its bytes).
-    private static func countHeaderFields(_ record: [UInt8]) -> Int {
+    private static func countHeaderFields(_ record: [UInt8], delimiter comma: UInt8) -> Int {
         var fields = 1
         var quoted = false
         for b in record {
-            if b == UInt8(ascii: "\"") { quoted.toggle() } else if b == UInt8(ascii: ","), !quoted { fields += 1 }
+            if b == UInt8(ascii: "\"") { quoted.toggle() } else if b == comma, !quoted { fields += 1 }
         }
         return fields
     }
 
     /// Splits one header record into trimmed, unquoted field values (RFC 4180).
-    private static func splitHeader(_ record: [UInt8], file: String) throws(CSVError) -> [String] {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+    private static func splitHeader(_ record: [UInt8], delimiter comma: UInt8, file: String) throws(CSVError) -> [String] {
+        let quote = UInt8(ascii: "\"")
         var names: [String] = []
         var i = 0
         let n = record.count
-        func isBlank(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+        // Spaces around a name are trimmed, and tabs unless they separate the fields.
+        func isBlank(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || (b == UInt8(ascii: "\t") && comma != b) }
         while true {
             while i < n, isBlank(record[i]) { i += 1 }
             if i < n, record[i] == quote {
@@ -401,7 +442,7 @@ public enum CSVReader {
     }
 
     @inline(__always)
-    private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+    static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
 
     /// Parses the cell that starts at `p`: blanks, a number (optionally in double quotes), blanks.
     /// Returns the value and the position of the comma after the cell or `end`; `nil` when the
@@ -468,7 +509,7 @@ public enum CSVReader {
     /// continue it. Returns the value and where it stopped, or `nil` when no number starts at `p`.
     /// The bytes at and after `end` must hold a byte that ends a number (`,`, `\r`, `\n`, `"`, NUL).
     @inline(__always)
-    private static func parseNumber(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+    static func parseNumber(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
         -> (Double, UnsafePointer<UInt8>)? {
         var q = p
         var negative = false
@@ -634,7 +675,7 @@ public enum CSVReader {
 
 /// The number of processors online (1 when unknown): a split file is parsed in parallel only
 /// when there is a second one.
-private var onlineProcessors: Int {
+var onlineProcessors: Int {
     let n = sysconf(Int32(_SC_NPROCESSORS_ONLN))
     return n > 0 ? n : 1
 }

@@ -34,11 +34,14 @@ struct BadInputTests {
     @Test("cells: non-numeric, NaN, Inf, ragged row, duplicate column names — with line, row and column")
     func cells() throws {
         let nonNumeric = Fixture.path("bad/non_numeric.csv")
+        // A text cell names the options that handle it; NaN is a missing value (R writes NaN).
         #expect(try Self.failure(Self.fit(nonNumeric), status: 1)
-            == "ridgelasso: error: \(nonNumeric): line 3 (row 2), column 2 \"b\": \"five\" is not a number")
+            == "ridgelasso: error: \(nonNumeric): line 3 (row 2), column 2 \"b\": \"five\" is not a number; "
+            + "drop the column with --drop \"b\" or one-hot encode it with --categorical \"b\"")
         let nan = Fixture.path("bad/nan.csv")
         #expect(try Self.failure(Self.fit(nan), status: 1)
-            == "ridgelasso: error: \(nan): line 3 (row 2), column 2 \"b\": \"NaN\" is not finite (NaN and Inf are not allowed)")
+            == "ridgelasso: error: \(nan): line 3 (row 2), column 2 \"b\": missing value (\"NaN\"); "
+            + "--na omit leaves out the rows with missing values")
         let inf = Fixture.path("bad/inf.csv")
         #expect(try Self.failure(Self.fit(inf), status: 1)
             == "ridgelasso: error: \(inf): line 3 (row 2), column 3 \"y\": \"-inf\" is not finite (NaN and Inf are not allowed)")
@@ -117,14 +120,24 @@ struct BadInputTests {
         #expect(try Self.failure(["frobnicate"], status: 2) == "ridgelasso: error: Unexpected argument 'frobnicate'")
     }
 
-    @Test("a fit that cannot be done: standardizing a constant column names the feature")
+    @Test("standardizing a constant column is not an error: its coefficient is 0 (as glmnet), the others are the fit without it")
     func constantColumn() throws {
         let dir = try temporaryDirectory()
         let file = dir.appendingPathComponent("constant.csv").path
         try "a,c,y\n1,5,1\n2,5,3\n3,5,2\n".write(toFile: file, atomically: true, encoding: .utf8)
-        for model in [["--model", "lasso"], ["--model", "ridge"]] {
-            #expect(try Self.failure(["fit"] + model + ["--alpha", "0.1", "--standardize", file], status: 1)
-                == "ridgelasso: error: \(file): feature \"c\" (column 2) is constant and cannot be standardized")
+        let without = dir.appendingPathComponent("without.csv").path
+        try "a,y\n1,1\n2,3\n3,2\n".write(toFile: without, atomically: true, encoding: .utf8)
+        for model in [["--model", "lasso"], ["--model", "ridge"], ["--model", "elasticnet"]] {
+            let args = ["fit"] + model + ["--alpha", "0.1", "--standardize", "--target", "y"]
+            let r = try CLIProcess.run(args + [file])
+            #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+            let w = try #require(try jsonObject(r.stdout)["coefficients"] as? [Double])
+            let reference = try jsonObject(try CLIProcess.run(args + [without]).stdout)
+            let v = try #require(reference["coefficients"] as? [Double])
+            #expect(w.count == 2 && w[1] == 0)
+            #expect(abs(w[0] - v[0]) <= 1e-12 * abs(v[0]), "\(model): \(w) vs \(v)")
+            let b = try #require(try jsonObject(r.stdout)["intercept"] as? Double)
+            #expect(abs(b - (reference["intercept"] as? Double ?? .nan)) <= 1e-12 * abs(b))
         }
     }
 
@@ -148,7 +161,7 @@ struct BadInputTests {
         #expect(try Self.failure(["path", "--model", "lasso", "--n-alphas", "0", f], status: 2)
             == "ridgelasso: error: --n-alphas must lie in [1, 10000] (got 0)")
         // The bound itself works.
-        let r = try CLIProcess.run(["path", "--model", "lasso", "--n-alphas", "10000", "--max-iter", "5", f])
+        let r = try CLIProcess.run(["path", "--model", "lasso", "--n-alphas", "10000", "--max-iter", "5", "--target", "y", f])
         #expect(r.status == 0 && r.stderr.isEmpty)
         let alphas = try #require(jsonObject(r.stdout)["alphas"] as? [Double])
         #expect(alphas.count == 10_000)
@@ -230,7 +243,7 @@ struct BadInputTests {
         let file = try Self.write("a,b,y\n1,2,3\n", "one.csv")
         for command in [["fit", "--model", "ridge", "--alpha", "1"], ["fit", "--model", "ridge", "--alpha", "0"],
                         ["fit", "--model", "lasso", "--alpha", "0.1"], ["fit", "--model", "elasticnet", "--alpha", "0.1"]] {
-            let r = try CLIProcess.run(command + [file])
+            let r = try CLIProcess.run(command + ["--target", "y", file])
             #expect(r.status == 0 && r.stderr.isEmpty, "\(command): \(r.stderr)")
             let object = try jsonObject(r.stdout)
             #expect(object["coefficients"] as? [Double] == [0, 0])

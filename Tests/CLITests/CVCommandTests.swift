@@ -20,7 +20,7 @@ struct CVCommandTests {
 
     @Test("ridge: exact leave-one-out over the given α, the same choice, curve and refit as RidgeCV")
     func ridgeLeaveOneOut() throws {
-        let r = try CLIProcess.run(["cv", "--model", "ridge", "--alphas", "0.01,0.1,1,10,100", Self.diabetes])
+        let r = try CLIProcess.run(["cv", "--model", "ridge", "--alphas", "0.01,0.1,1,10,100", "--target", "progression", Self.diabetes])
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
         let json = try jsonObject(r.stdout)
         let (x, y) = try Self.data()

@@ -19,11 +19,11 @@ struct FitCommandTests {
 
     @Test("ridge: closed form, exact field list and order, solver used")
     func ridgeClosedForm() throws {
-        let r = try CLIProcess.run(["fit", "--model", "ridge", "--alpha", "4", Self.orthogonal])
+        let r = try CLIProcess.run(["fit", "--model", "ridge", "--alpha", "4", "--target", "y", Self.orthogonal])
         #expect(r.status == 0)
         #expect(r.stderr.isEmpty)
         #expect(r.stdout.hasSuffix("}\n") && r.stdout.filter { $0 == "\n" }.count == 1)
-        #expect(topLevelKeys(r.stdout) == ["model", "alpha", "intercept", "features", "coefficients", "solver"])
+        #expect(topLevelKeys(r.stdout) == ["model", "alpha", "intercept", "features", "coefficients", "solver", "target"])
         let json = try jsonObject(r.stdout)
         #expect(json["model"] as? String == "ridge")
         #expect(json["alpha"] as? Double == 4)
@@ -56,7 +56,7 @@ struct FitCommandTests {
         try "x1,x2,y\n1,2,1\n2,4,3\n3,6,2\n4,8,5\n".write(toFile: file, atomically: true, encoding: .utf8)
         let r = try CLIProcess.run(["fit", "--model", "ridge", "--alpha", "0", file])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(topLevelKeys(r.stdout) == ["model", "alpha", "intercept", "features", "coefficients", "solver", "rank"])
+        #expect(topLevelKeys(r.stdout) == ["model", "alpha", "intercept", "features", "coefficients", "solver", "rank", "target"])
         let json = try jsonObject(r.stdout)
         #expect(json["solver"] as? String == "svd")
         #expect(json["rank"] as? Int == 1)
@@ -70,7 +70,7 @@ struct FitCommandTests {
         let r = try CLIProcess.run(["fit", "--model", "lasso", "--alpha", "0.5", Self.orthogonal])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(topLevelKeys(r.stdout) == ["model", "alpha", "l1_ratio", "intercept", "features", "coefficients",
-                                           "iterations", "converged", "duality_gap"])
+                                           "iterations", "converged", "duality_gap", "target"])
         #expect(r.stdout.contains("\"l1_ratio\":1.0,"))
         let json = try jsonObject(r.stdout)
         #expect(json["model"] as? String == "lasso")
@@ -119,12 +119,14 @@ struct FitCommandTests {
         let lasso = try Lasso(alpha: 0.1).fit(x, y)
         let expectedLasso = "{\"model\":\"lasso\",\"alpha\":0.1,\"l1_ratio\":1.0,\"intercept\":\(lasso.intercept),"
             + "\"features\":\(featuresJSON),\"coefficients\":\(array(lasso.coefficients)),"
-            + "\"iterations\":\(lasso.iterations),\"converged\":\(lasso.converged),\"duality_gap\":\(lasso.dualityGap)}\n"
+            + "\"iterations\":\(lasso.iterations),\"converged\":\(lasso.converged),\"duality_gap\":\(lasso.dualityGap),"
+            + "\"target\":\"progression\"}\n"
         #expect(try CLIProcess.run(["fit", "--model", "lasso", "--alpha", "0.1", path]).stdout == expectedLasso)
 
         let ridge = try Ridge(alpha: 1, fitIntercept: false, solver: .qr).fit(x, y)
         let expectedRidge = "{\"model\":\"ridge\",\"alpha\":1.0,\"intercept\":\(ridge.intercept),"
-            + "\"features\":\(featuresJSON),\"coefficients\":\(array(ridge.coefficients)),\"solver\":\"qr\"}\n"
+            + "\"features\":\(featuresJSON),\"coefficients\":\(array(ridge.coefficients)),\"solver\":\"qr\","
+            + "\"target\":\"progression\"}\n"
         #expect(try CLIProcess.run(["fit", "--model", "ridge", "--alpha", "1", "--no-intercept", "--solver", "qr", path])
             .stdout == expectedRidge)
         #expect(ridge.intercept == 0)

@@ -14,7 +14,7 @@ struct PathCommandTests {
 
     @Test("default grid: α_max = maxⱼ|xⱼᵀ(y − ȳ)|/(n r), log-spaced down to eps·α_max; all zero at α_max")
     func defaultGrid() throws {
-        let r = try CLIProcess.run(["path", "--model", "lasso", "--n-alphas", "5", "--eps", "0.01", Self.orthogonal])
+        let r = try CLIProcess.run(["path", "--model", "lasso", "--n-alphas", "5", "--eps", "0.01", "--target", "y", Self.orthogonal])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.isEmpty)
         #expect(Array(topLevelKeys(r.stdout).prefix(4)) == ["alphas", "intercepts", "coefficients", "features"])

@@ -15,7 +15,8 @@ import Darwin
 /// (weights rescaled to sum to 1; the means are weighted). `penaltyFactors` fⱼ multiply each
 /// feature's penalty (0 = never penalized); `positive` constrains w ≥ 0; `standardize` penalizes
 /// the coefficients of the columns scaled to unit (1/n) standard deviation, and reports
-/// coefficients on the original scale (see ``Standardization``).
+/// coefficients on the original scale (see ``Standardization``); a constant column, which has no
+/// scale, gets the coefficient 0 (as in glmnet).
 ///
 /// **Stopping rule.** After a sweep over the working set has converged, the duality gap
 /// P(w) − D(θ) (``DualityGap``) is computed from fresh correlations of all features; the fit stops

@@ -11,8 +11,10 @@
 /// are used as given (glmnet rescales them to sum to p; multiply by p/Σf to reproduce that).
 enum Standardization {
     /// The l1 and l2 weights (a, b) for `design`.
-    /// - Throws: ``RegressionError/constantColumn(_:)`` when standardizing a column with zero
-    ///   variance (over the rows with positive weight).
+    ///
+    /// A column with zero variance (over the rows with positive weight) has no scale; its
+    /// centered values, and so its curvature, are exactly zero, and the solver keeps its
+    /// coefficient at 0 whatever its weight, as glmnet does. Its weights are left as the factors.
     static func penaltyWeights(
         design: PreparedDesign, factors: [Double]?, standardize: Bool
     ) throws(RegressionError) -> (l1: [Double], l2: [Double]) {
@@ -22,7 +24,7 @@ enum Standardization {
         if standardize {
             for j in 0..<p {
                 let d = design.curvature[j]
-                guard d > 0 else { throw .constantColumn(j) }
+                guard d > 0 else { continue }
                 let s = d.squareRoot()
                 a[j] *= s
                 b[j] *= d

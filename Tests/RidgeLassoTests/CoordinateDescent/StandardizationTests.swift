@@ -30,10 +30,19 @@ import LinearAlgebra
         #expect(abs(a.intercept - b.intercept) < 1e-9)
     }
 
-    @Test func constantColumnUnderStandardizationThrows() throws {
-        let x = try Matrix(columns: [[1, 2, 3], [4, 4, 4]])
-        #expect(throws: RegressionError.constantColumn(1)) {
-            try ElasticNet(alpha: 0.1, standardize: true).fit(x, [1, 2, 3])
-        }
+    /// glmnet's rule: a constant column has no scale and gets the coefficient 0; the other
+    /// coefficients are those of the fit without it (centered, the column is exactly zero).
+    @Test(arguments: [1.0, 0.5])
+    func constantColumnUnderStandardizationHasCoefficientZero(l1Ratio: Double) throws {
+        let x = try Matrix(columns: [[1, 2, 3, 5], [4, 4, 4, 4], [0.5, -1, 2, 0]])
+        let y: [Double] = [1, 2, 3, 2.5]
+        let settings = ElasticNet(alpha: 0.1, l1Ratio: l1Ratio, standardize: true, tolerance: 1e-12)
+        let with = try settings.fit(x, y)
+        let without = try settings.fit(x.selectingColumns([0, 2]), y)
+        #expect(with.coefficients[1] == 0)
+        #expect(abs(with.coefficients[0] - without.coefficients[0]) <= 1e-12 * abs(without.coefficients[0]))
+        #expect(abs(with.coefficients[2] - without.coefficients[1]) <= 1e-12 * abs(without.coefficients[1]))
+        #expect(abs(with.intercept - without.intercept) <= 1e-12 * abs(without.intercept))
+        #expect(with.converged)
     }
 }
