@@ -30,6 +30,14 @@ protocol CoordinateDescentStatistics {
     func singlePrecisionGram() -> [Double]?
     /// The design with its rows, or nil when there are none (then only the covariance scheme runs).
     var rowLevel: Rows? { get }
+    /// The rounding floor of a duality gap formed from the Gram matrix at `coefficients`, in
+    /// objective units, when the design has no rows to recompute the residual from (nil otherwise).
+    func dualityGapFloor(coefficients: [Double]) -> Double?
+}
+
+extension CoordinateDescentStatistics {
+    /// Designs with rows report no floor: their checks can form the residual from the data.
+    func dualityGapFloor(coefficients: [Double]) -> Double? { nil }
 }
 
 /// The design as coordinate descent sees it when it has the rows: the statistics of

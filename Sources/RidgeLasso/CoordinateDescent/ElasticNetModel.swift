@@ -21,6 +21,11 @@ public struct ElasticNetModel: LinearPredictor, Sendable, Equatable {
     public let converged: Bool
     /// The primal objective P(w) above (weighted form with sample weights), at the returned solution.
     public let objective: Double
+    /// For a fit from ``SufficientStatistics``: the rounding floor of ``dualityGap`` (see
+    /// ``StatisticsDesign/dualityGapFloor(coefficients:)``), below which the gap computed from the
+    /// Gram matrix cannot be resolved; the gap reported is never below it. Nil for a fit on the
+    /// rows, whose checks recompute the gradient from the data.
+    public internal(set) var dualityGapFloor: Double? = nil
 
     /// The indices of the nonzero coefficients.
     public var activeSet: [Int] { coefficients.indices.filter { coefficients[$0] != 0 } }

@@ -13,8 +13,8 @@ enum Standardization {
     /// The l1 and l2 weights (a, b) for `design`.
     /// - Throws: ``RegressionError/constantColumn(_:)`` when standardizing a column with zero
     ///   variance (over the rows with positive weight).
-    static func penaltyWeights(
-        design: PreparedDesign, factors: [Double]?, standardize: Bool
+    static func penaltyWeights<Design: CoordinateDescentStatistics>(
+        design: Design, factors: [Double]?, standardize: Bool
     ) throws(RegressionError) -> (l1: [Double], l2: [Double]) {
         let p = design.columns
         var a = factors ?? [Double](repeating: 1, count: p)
