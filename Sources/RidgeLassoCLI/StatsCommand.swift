@@ -65,10 +65,10 @@ struct StatsCommand: OutputProducingCommand {
     mutating func validate() throws {
         guard blockBytes >= 1 else { throw ValidationError("--block-bytes must be ≥ 1 (got \(blockBytes))") }
         if let folds, folds < 2 || folds > 100_000 { throw ValidationError("--folds must lie in [2, 100000] (got \(folds))") }
-        if folds == nil, seed != nil { throw ValidationError("--seed applies with --folds") }
         if foldColumn != nil, seed != nil {
             throw ValidationError("--seed applies to the hashed folds, not to --fold-column")
         }
+        if folds == nil, seed != nil { throw ValidationError("--seed applies with --folds") }
         // Bounded far below Int.max so that adding the rows read can never overflow.
         guard firstRow >= 0, firstRow <= 1 << 53 else {
             throw ValidationError("--first-row must lie in [0, 2^53] (got \(firstRow))")
