@@ -45,6 +45,8 @@ struct CSVBlockStream {
     private var rowsBefore = 0
     /// The first blank line since the last data line, if any.
     private var blankLine: Int?
+    /// Bytes read from the input so far (for progress reports).
+    private(set) var bytesRead = 0
 
     /// Opens `path` (`-`: standard input) and reads its header.
     /// - Throws: ``CSVError`` (unreadable, empty, malformed header).
@@ -186,6 +188,7 @@ struct CSVBlockStream {
             let old = pending.count, chunk = 1 << 20
             pending.append(contentsOf: repeatElement(0, count: chunk))
             let count = pending.withUnsafeMutableBufferPointer { fread($0.baseAddress! + old, 1, chunk, handle) }
+            bytesRead += count
             if count < chunk {
                 if ferror(handle) != 0 { throw .unreadable(file: source, reason: String(cString: strerror(errno))) }
                 endOfInput = true

@@ -1,13 +1,14 @@
 import ArgumentParser
 import RidgeLasso
 
-/// `ridgelasso cv --model ridge --stats S.rlstats`: ridge's α chosen without the rows, by K-fold
-/// cross-validation when the statistics hold folds (`stats --folds`), otherwise by generalized
-/// cross-validation, then refitted from all the statistics. The JSON has the members of `cv` on
-/// a CSV file; `criterion` is `kfold` (with the file's `folds` and `seed`) or `gcv`.
+/// `ridgelasso cv --model M --stats S.rlstats`: α chosen without the rows, by K-fold
+/// cross-validation when the statistics hold folds (`stats --folds` or `--fold-column`; lasso and
+/// elastic net need them), otherwise, for ridge, by generalized cross-validation; then refitted
+/// from all the statistics. The JSON has the members of `cv` on a CSV file; `criterion` is
+/// `kfold` (with the file's `folds` and `seed`, null for a fold column) or `gcv`.
 enum StatisticsCV {
-    /// The options `--stats` excludes (see ``StatisticsFit/validate(_:)``): a CSV file, lasso and
-    /// elastic net, weights, standardization, and folds (fixed when the statistics were written).
+    /// The options `--stats` excludes (see ``StatisticsFit/validate(_:)``): a CSV file, weights,
+    /// ridge standardization, and folds (fixed when the statistics were written).
     static func validate(_ cv: CVCommand) throws {
         guard cv.stats != nil else { return }
         try checkStatisticsOptions(csvFile: cv.data.csvFile, model: cv.model, weights: cv.weights,
@@ -20,13 +21,8 @@ enum StatisticsCV {
     /// - Returns: the JSON members and curve, and the target's name.
     /// - Throws: ``CLIError`` (exit status 1) for a bad file or a failed selection or fit.
     static func ridge(_ cv: CVCommand, path: String, grid: [Double]?) throws -> (CVCommand.Selection, String) {
-        let file = try StatisticsFiles.read(path)
+        let (file, all) = try StatisticsFiles.load(path, target: cv.data.target)
         func fail(_ error: any Error) -> CLIError { .data("\(path): \(error)") }
-        let all: SufficientStatistics
-        do { all = try file.combined() } catch { throw fail(error) }
-        if let target = cv.data.target, target != all.targetNames[0] {
-            throw CLIError.data("\(path): the statistics are for the target \(quoted(all.targetNames[0])), not \(quoted(target))")
-        }
         let fitIntercept = cv.data.fitIntercept
         let alphas: [Double]
         if let grid { alphas = grid } else {
@@ -48,8 +44,7 @@ enum StatisticsCV {
                 evaluation = try RidgeCV(alphas: alphas, fitIntercept: fitIntercept,
                                          criterion: .kFold(.shuffled(count: file.folds, seed: seed)), rule: cv.rule)
                     .evaluate(folds: file.parts)
-                criterion = [("criterion", .string("kfold")), ("folds", .integer(file.folds)),
-                             ("seed", seed <= UInt64(Int.max) ? .integer(Int(seed)) : .string(String(seed)))]
+                criterion = cv.kFoldCriterion(folds: file.folds, seed: file.foldSeed)
             } else {
                 evaluation = try RidgeCV(alphas: alphas, fitIntercept: fitIntercept,
                                          criterion: .generalizedCrossValidation, rule: cv.rule).evaluate(all)
@@ -67,5 +62,24 @@ enum StatisticsCV {
             throw fail(error)
         }
         return (CVCommand.Selection(members: members, curves: [(nil, curve)], alpha: model.alpha), all.targetNames[0])
+    }
+
+    /// Lasso or elastic-net K-fold cross-validation from the folds of the statistics in `path`
+    /// (``ElasticNetCV/fit(folds:target:)``), on `grid` or the default grid from all of them.
+    /// - Throws: ``CLIError`` (exit status 1) for a bad file, statistics without folds, or a
+    ///   failed selection.
+    static func elasticNet(_ cv: CVCommand, path: String, grid: [Double]?, ratios: [Double]) throws -> (CVCommand.Selection, String) {
+        let (file, all) = try StatisticsFiles.load(path, target: cv.data.target)
+        guard file.folds >= 2 else {
+            throw CLIError.data("\(path): the statistics hold no folds; write them with `ridgelasso stats --folds K` or `--fold-column COL` for cross-validation of \(cv.model.rawValue)")
+        }
+        do {
+            let result = try cv.elasticNetCV(grid: grid, ratios: ratios, folds: .shuffled(count: file.folds, seed: file.foldSeed ?? 0))
+                .fit(folds: file.parts)
+            return (cv.elasticNetSelection(result, features: all.featureNames, target: all.targetNames[0], ratios: ratios,
+                                           criterion: cv.kFoldCriterion(folds: file.folds, seed: file.foldSeed)), all.targetNames[0])
+        } catch {
+            throw CLIError.data("\(path): \(error)")
+        }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LinearAlgebra
 import RidgeLasso
+import RidgeLassoCSV
 import RidgeLassoPlots
 
 /// `ridgelasso cv`: chooses α (and the l1 ratio) by cross-validation, refits, and prints the
@@ -86,7 +87,7 @@ struct CVCommand: OutputProducingCommand {
     var plot: String?
 
     @Option(help: ArgumentHelp(
-        "Select ridge's α from statistics written by `ridgelasso stats` (K-fold when they hold folds, otherwise GCV) instead of a CSV file.",
+        "Select α from statistics written by `ridgelasso stats` instead of a CSV file: K-fold when they hold folds (lasso and elastic net need them), otherwise GCV for ridge.",
         valueName: "S.rlstats"))
     var stats: String?
 
@@ -154,7 +155,9 @@ struct CVCommand: OutputProducingCommand {
         var selection: Selection
         let targetName: String
         if let stats {
-            (selection, targetName) = try StatisticsCV.ridge(self, path: stats, grid: grid)
+            (selection, targetName) = model == .ridge
+                ? try StatisticsCV.ridge(self, path: stats, grid: grid)
+                : try StatisticsCV.elasticNet(self, path: stats, grid: grid, ratios: ratios)
         } else {
             let design = try Design.load(data, weightsColumn: weights)
             targetName = design.targetName
@@ -206,25 +209,38 @@ struct CVCommand: OutputProducingCommand {
     }
 
     private func selectElasticNet(_ design: Design, grid: [Double]?, ratios: [Double]) throws(RegressionError) -> Selection {
+        let cv = elasticNetCV(grid: grid, ratios: ratios, folds: .shuffled(count: folds ?? 5, seed: seed))
+        let result = try cv.fit(design.x, design.y, sampleWeights: design.weights)
+        return elasticNetSelection(result, features: design.features, target: design.targetName,
+                                   encodings: design.encodings, ratios: ratios,
+                                   criterion: kFoldCriterion(folds: folds ?? 5, seed: seed))
+    }
+
+    /// The lasso and elastic-net cross-validation of the options, on a grid and l1 ratios
+    /// checked in validate() (folds set by the caller).
+    func elasticNetCV(grid: [Double]?, ratios: [Double], folds: CrossValidationFolds) -> ElasticNetCV {
         var cv = ElasticNetCV(l1Ratios: ratios, alphas: grid, alphaCount: alphaCount, epsilon: epsilon,
-                              folds: .shuffled(count: folds ?? 5, seed: seed), rule: rule,
+                              folds: folds, rule: rule,
                               fitIntercept: data.fitIntercept, standardize: data.standardize, threads: threads)
         let configured = stopping.configured(ElasticNet(tolerance: cv.tolerance, maximumIterations: cv.maximumIterations))
         cv.tolerance = configured.tolerance
         cv.maximumIterations = configured.maximumIterations
-        let result = try cv.fit(design.x, design.y, sampleWeights: design.weights)
-        var members: [(String, JSONValue)] = [
-            ("model", .string(model.rawValue)),
-            ("alpha", .number(result.alpha)),
-            ("l1_ratio", .number(result.l1Ratio)),
-            ("intercept", .number(result.model.intercept)),
-            ("features", .strings(design.features)),
-            ("coefficients", .numbers(result.model.coefficients)),
-            ("iterations", .integer(result.model.iterations)),
-            ("converged", .bool(result.model.converged)),
-            ("duality_gap", .number(result.model.dualityGap)),
-        ] + targetMembers(design.targetName, encodings: design.encodings)
-        members += curveMembers(result.curve, criterion: "kfold")
+        return cv
+    }
+
+    /// The members `"criterion":"kfold","folds":K,"seed":S` (S null for folds from a column).
+    func kFoldCriterion(folds: Int, seed: UInt64?) -> [(String, JSONValue)] {
+        let seedValue: JSONValue = seed.map { $0 <= UInt64(Int.max) ? .integer(Int($0)) : .string(String($0)) } ?? .null
+        return [("criterion", .string("kfold")), ("folds", .integer(folds)), ("seed", seedValue)]
+    }
+
+    /// The JSON and curves of a lasso or elastic-net cross-validation (from rows or statistics).
+    func elasticNetSelection(
+        _ result: ElasticNetCVResult, features: [String], target: String, encodings: [CategoricalEncoding] = [],
+        ratios: [Double], criterion: [(String, JSONValue)]
+    ) -> Selection {
+        var members = elasticNetMembers(model, result.model, features: features, target: target, encodings: encodings)
+        members += criterion + [("rule", .string(rule.rawValue))] + curveFields(result.curve)
         members.append(("all_converged", .bool(result.allConverged)))
         if ratios.count > 1 {
             members.append(("curves", .array(zip(result.l1Ratios, result.curves).map { r, c in
@@ -238,13 +254,8 @@ struct CVCommand: OutputProducingCommand {
     }
 
     private func curveMembers(_ c: CrossValidationCurve, criterion: String) -> [(String, JSONValue)] {
-        var members: [(String, JSONValue)] = [("criterion", .string(criterion))]
-        if criterion == "kfold" {
-            members.append(("folds", .integer(folds ?? 5)))
-            members.append(("seed", seed <= UInt64(Int.max) ? .integer(Int(seed)) : .string(String(seed))))
-        }
-        members.append(("rule", .string(rule.rawValue)))
-        return members + curveFields(c)
+        let members = criterion == "kfold" ? kFoldCriterion(folds: folds ?? 5, seed: seed) : [("criterion", .string(criterion))]
+        return members + [("rule", .string(rule.rawValue))] + curveFields(c)
     }
 
     func curveFields(_ c: CrossValidationCurve) -> [(String, JSONValue)] {

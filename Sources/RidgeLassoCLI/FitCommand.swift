@@ -53,7 +53,7 @@ struct FitCommand: OutputProducingCommand {
     var output: String?
 
     @Option(help: ArgumentHelp(
-        "Fit ridge from statistics written by `ridgelasso stats` instead of a CSV file.", valueName: "S.rlstats"))
+        "Fit from statistics written by `ridgelasso stats` instead of a CSV file (lasso and elastic net by covariance updates; the JSON adds \"duality_gap_floor\").", valueName: "S.rlstats"))
     var stats: String?
 
     mutating func validate() throws {
@@ -71,7 +71,10 @@ struct FitCommand: OutputProducingCommand {
 
     func standardOutput() throws -> String {
         if let stats {
-            let json = try StatisticsFit.ridge(stats, alpha: alpha, fitIntercept: data.fitIntercept, target: data.target).encoded() + "\n"
+            let object = model == .ridge
+                ? try StatisticsFit.ridge(stats, alpha: alpha, fitIntercept: data.fitIntercept, target: data.target)
+                : try StatisticsFit.elasticNet(self, path: stats)
+            let json = object.encoded() + "\n"
             if let output { try OutputFile.write(json, to: output, what: "model") }
             return json
         }
@@ -101,21 +104,16 @@ struct FitCommand: OutputProducingCommand {
         return .object(ridgeMembers(fitted, features: design.features, target: design.targetName, encodings: design.encodings))
     }
 
-    private func fitElasticNet(_ design: Design) throws(RegressionError) -> JSONValue {
-        let r = model == .lasso ? 1 : (l1Ratio ?? 0.5)   // checked in validate()
-        let estimator = stopping.configured(
+    /// The lasso or elastic net of the options (the l1 ratio checked in validate()).
+    var elasticNet: ElasticNet {
+        let r = model == .lasso ? 1 : (l1Ratio ?? 0.5)
+        return stopping.configured(
             ElasticNet(alpha: alpha, l1Ratio: r, fitIntercept: data.fitIntercept, standardize: data.standardize))
-        let fitted = try estimator.fit(design.x, design.y, sampleWeights: design.weights)
-        return .object([
-            ("model", .string(model.rawValue)),
-            ("alpha", .number(alpha)),
-            ("l1_ratio", .number(r)),
-            ("intercept", .number(fitted.intercept)),
-            ("features", .strings(design.features)),
-            ("coefficients", .numbers(fitted.coefficients)),
-            ("iterations", .integer(fitted.iterations)),
-            ("converged", .bool(fitted.converged)),
-            ("duality_gap", .number(fitted.dualityGap)),
-        ] + targetMembers(design.targetName, encodings: design.encodings))
+    }
+
+    private func fitElasticNet(_ design: Design) throws(RegressionError) -> JSONValue {
+        let fitted = try elasticNet.fit(design.x, design.y, sampleWeights: design.weights)
+        return .object(elasticNetMembers(model, fitted, features: design.features, target: design.targetName,
+                                         encodings: design.encodings))
     }
 }

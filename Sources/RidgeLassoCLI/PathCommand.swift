@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RidgeLasso
+import RidgeLassoCSV
 
 /// `ridgelasso path`: the lasso or elastic-net solutions along a decreasing α grid, as JSON,
 /// and optionally the coefficient-path picture as SVG.
@@ -23,7 +24,10 @@ struct PathCommand: OutputProducingCommand {
            "model":"lasso","l1_ratio":1.0,
            "iterations":[…],"converged":[…],"duality_gaps":[…]}
         The last three report, per α, the coordinate-descent sweeps, whether the stopping rule \
-        was met, and the duality gap (objective units).
+        was met, and the duality gap (objective units). With --stats (statistics written by \
+        `ridgelasso stats`, no rows) the path is solved by covariance updates on their Gram \
+        matrix, on the same default grid, and "duality_gap_floors" gives each gap's rounding \
+        floor (a gap computed from the statistics is never reported below it).
         --plot also writes the coefficient-path picture as a standalone SVG file: each \
         coefficient against −log₁₀ α (α decreasing to the right, from α_max where all are \
         zero), one labelled line per feature.
@@ -61,8 +65,17 @@ struct PathCommand: OutputProducingCommand {
     @Option(help: ArgumentHelp("Also write the coefficient-path plot to this SVG file.", valueName: "path.svg"))
     var plot: String?
 
+    @Option(help: ArgumentHelp(
+        "Compute the path from statistics written by `ridgelasso stats` instead of a CSV file (covariance updates; the JSON adds \"duality_gap_floors\").",
+        valueName: "S.rlstats"))
+    var stats: String?
+
     mutating func validate() throws {
-        try data.requireFile()
+        if stats != nil {
+            try checkStatisticsOptions(csvFile: data.csvFile, model: model, weights: weights, standardize: data.standardize)
+        } else {
+            try data.requireFile()
+        }
         guard model != .ridge else {
             throw ValidationError("path supports --model lasso or elasticnet (ridge is solved exactly at any α with fit)")
         }
@@ -81,29 +94,44 @@ struct PathCommand: OutputProducingCommand {
     }
 
     func standardOutput() throws -> String {
-        try OutputFile.checkDistinct(input: data.file, outputs: [("--plot", plot)])
+        try OutputFile.checkDistinct(input: stats ?? data.file, outputs: [("--plot", plot)])
         let r = try OptionChecks.l1Ratio(l1Ratio, for: model) ?? 1
         let grid = try alphas.map(OptionChecks.alphaList)
-        let design = try Design.load(data, weightsColumn: weights)
         let estimator = stopping.configured(
             ElasticNet(alpha: 1, l1Ratio: r, fitIntercept: data.fitIntercept, standardize: data.standardize))
-        let path = try design.explainingErrors { () throws(RegressionError) in
-            try estimator.path(design.x, design.y, alphas: grid, count: alphaCount, epsilon: epsilon,
-                               sampleWeights: design.weights)
+        let path: ElasticNetPath, features: [String], targetName: String
+        var encodings: [CategoricalEncoding] = []
+        if let stats {
+            let all = try StatisticsFiles.load(stats, target: data.target).all
+            do { path = try estimator.path(all, alphas: grid, count: alphaCount, epsilon: epsilon) } catch {
+                throw CLIError.data("\(stats): \(error)")
+            }
+            (features, targetName) = (all.featureNames, all.targetNames[0])
+        } else {
+            let design = try Design.load(data, weightsColumn: weights)
+            path = try design.explainingErrors { () throws(RegressionError) in
+                try estimator.path(design.x, design.y, alphas: grid, count: alphaCount, epsilon: epsilon,
+                                   sampleWeights: design.weights)
+            }
+            (features, targetName) = (design.features, design.targetName)
+            encodings = design.encodings
         }
-        let json = JSONValue.object([
+        var members: [(String, JSONValue)] = [
             ("alphas", .numbers(path.alphas)),
             ("intercepts", .numbers(path.intercepts)),
             ("coefficients", .array(path.coefficients.map(JSONValue.numbers))),
-            ("features", .strings(design.features)),
+            ("features", .strings(features)),
             ("model", .string(model.rawValue)),
             ("l1_ratio", .number(r)),
             ("iterations", .array(path.iterations.map { .integer($0) })),
             ("converged", .array(path.converged.map { .bool($0) })),
             ("duality_gaps", .numbers(path.dualityGaps)),
-        ] + targetMembers(design.targetName, encodings: design.encodings)).encoded() + "\n"
+        ]
+        if let floors = path.dualityGapFloors { members.append(("duality_gap_floors", .numbers(floors))) }
+        members += targetMembers(targetName, encodings: encodings)
+        let json = JSONValue.object(members).encoded() + "\n"
         if let plot {
-            let svg = PathPlot.svg(path: path, features: design.features, model: model, target: design.targetName)
+            let svg = PathPlot.svg(path: path, features: features, model: model, target: targetName)
             try OutputFile.write(svg, to: plot, what: "plot")
         }
         return json

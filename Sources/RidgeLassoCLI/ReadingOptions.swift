@@ -13,7 +13,7 @@ struct ReadingOptions: ParsableArguments {
     var decimal: CSVReadOptions.DecimalMark?
 
     @Option(help: ArgumentHelp(
-        "Missing values (empty, NA, NaN, null): 'error' names the first, 'omit' leaves their rows out (default error).",
+        "Missing values (empty, NA, NaN, null): 'error' names the first, 'omit' leaves their rows out.",
         valueName: "policy"))
     var na: CSVReadOptions.MissingValues = .error
 

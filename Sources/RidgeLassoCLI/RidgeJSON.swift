@@ -33,14 +33,32 @@ func targetMembers(_ target: String, encodings: [CategoricalEncoding]) -> [(Stri
     return members
 }
 
-/// The options `--stats` excludes in `fit` and `cv`: a CSV file (the statistics replace it),
-/// lasso and elastic net (they need the rows), and weights and standardization (fixed when the
-/// statistics were written).
+/// The options `--stats` excludes in `fit`, `path` and `cv`: a CSV file (the statistics replace
+/// it), weights (fixed when the statistics were written), and for ridge standardization (lasso
+/// and elastic net standardize through their penalty weights, which the statistics give).
 func checkStatisticsOptions(csvFile: String?, model: ModelKind, weights: String?, standardize: Bool) throws {
     if csvFile != nil { throw ValidationError("--stats replaces the CSV file: give one or the other") }
-    guard model == .ridge else {
-        throw ValidationError("--stats supports --model ridge only (lasso and elastic net need the rows)")
-    }
     if weights != nil { throw ValidationError("--weights does not apply with --stats: the statistics already hold the weights") }
-    if standardize { throw ValidationError("--standardize does not apply with --stats") }
+    if standardize, model == .ridge { throw ValidationError("--standardize does not apply to ridge with --stats") }
+}
+
+/// The JSON members of a lasso or elastic-net model (`fit`, `cv`, with or without `--stats`):
+/// model, alpha, l1_ratio, intercept, features, coefficients, iterations, converged,
+/// duality_gap, from statistics the gap's rounding floor `duality_gap_floor`, then the target
+/// and the categorical encodings.
+func elasticNetMembers(_ kind: ModelKind, _ model: ElasticNetModel, features: [String], target: String,
+                       encodings: [CategoricalEncoding] = []) -> [(String, JSONValue)] {
+    var members: [(String, JSONValue)] = [
+        ("model", .string(kind.rawValue)),
+        ("alpha", .number(model.alpha)),
+        ("l1_ratio", .number(model.l1Ratio)),
+        ("intercept", .number(model.intercept)),
+        ("features", .strings(features)),
+        ("coefficients", .numbers(model.coefficients)),
+        ("iterations", .integer(model.iterations)),
+        ("converged", .bool(model.converged)),
+        ("duality_gap", .number(model.dualityGap)),
+    ]
+    if let floor = model.dualityGapFloor { members.append(("duality_gap_floor", .number(floor))) }
+    return members + targetMembers(target, encodings: encodings)
 }

@@ -29,6 +29,18 @@ enum StatisticsFiles {
         do { return try StatisticsFile(decoding: bytes, source: path) } catch { throw CLIError.data(error.description) }
     }
 
+    /// Reads `path` and merges its folds; `target`, when given, must be the statistics' target.
+    /// - Throws: ``CLIError`` (exit status 1) naming the file.
+    static func load(_ path: String, target: String?) throws -> (file: StatisticsFile, all: SufficientStatistics) {
+        let file = try read(path)
+        let all: SufficientStatistics
+        do { all = try file.combined() } catch { throw CLIError.data("\(path): \(error)") }
+        if let target, target != all.targetNames[0] {
+            throw CLIError.data("\(path): the statistics are for the target \(quoted(all.targetNames[0])), not \(quoted(target))")
+        }
+        return (file, all)
+    }
+
     /// Writes `file` to `path`, replacing it atomically (``OutputFile``).
     /// - Throws: ``CLIError`` (exit status 1) naming the path and the system's reason.
     static func write(_ file: StatisticsFile, to path: String) throws {

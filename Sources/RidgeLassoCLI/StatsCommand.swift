@@ -17,9 +17,11 @@ struct StatsCommand: OutputProducingCommand {
         --stats FILE` fits from them. An input with a header and no rows gives an empty part, \
         which merges as nothing. With --folds K the file keeps one part per fold (row i of the \
         whole data, i = --first-row plus its index in this input, goes to fold \
-        RowFold(i, --seed)), for cross-validation from one pass. Nothing is printed on standard \
-        output. The format is described \
-        in docs/rlstats.md.
+        RowFold(i, --seed)), for cross-validation from one pass; with --fold-column COL the fold \
+        of each row is read from that column instead (integer ids 0 … K−1, K from --folds or \
+        else the largest id + 1; the column is not a feature). Nothing is printed on standard \
+        output; --progress (automatic when standard error is a terminal) reports rows, MB/s and \
+        the time elapsed on standard error. The format is described in docs/rlstats.md.
         
         \(ExitStatus.text)
         """
@@ -55,6 +57,14 @@ struct StatsCommand: OutputProducingCommand {
     @Option(help: ArgumentHelp("The seed of the fold hash (default 0).", valueName: "S"))
     var seed: UInt64?
 
+    @Option(name: .customLong("fold-column"), help: ArgumentHelp(
+        "Read each row's fold from this column (integer ids 0 … K−1; not a feature) instead of the seeded hash.",
+        valueName: "COL"))
+    var foldColumn: String?
+
+    @Flag(help: "Report rows, MB/s and the time elapsed on standard error (automatic when it is a terminal).")
+    var progress = false
+
     @Option(name: .customLong("first-row"), help: ArgumentHelp(
         "The global index of this input's first row, for shards of one data set.", valueName: "N"))
     var firstRow: Int = 0
@@ -65,6 +75,9 @@ struct StatsCommand: OutputProducingCommand {
     mutating func validate() throws {
         guard blockBytes >= 1 else { throw ValidationError("--block-bytes must be ≥ 1 (got \(blockBytes))") }
         if let folds, folds < 2 || folds > 100_000 { throw ValidationError("--folds must lie in [2, 100000] (got \(folds))") }
+        if foldColumn != nil, seed != nil {
+            throw ValidationError("--seed applies to the hashed folds, not to --fold-column")
+        }
         if folds == nil, seed != nil { throw ValidationError("--seed applies with --folds") }
         // Bounded far below Int.max so that adding the rows read can never overflow.
         guard firstRow >= 0, firstRow <= 1 << 53 else {
@@ -77,19 +90,30 @@ struct StatsCommand: OutputProducingCommand {
         var stream = try CSVBlockStream(path: file, blockBytes: blockBytes, options: reading.csvOptions)
         defer { stream.close() }
         let source = stream.source, names = stream.names
-        let (targetIndex, weightIndex, featureIndices) = try Design.columnRoles(
+        let (targetIndex, weightIndex, roleFeatures) = try Design.columnRoles(
             names, target: target, weights: weights, drop: drop, features: features, file: source)
+        var featureIndices = roleFeatures
+        let foldIndex = try foldColumn.map { name in
+            try Self.foldColumnIndex(name, names: names, target: targetIndex, weights: weightIndex, file: source)
+        }
+        featureIndices.removeAll { $0 == foldIndex }
+        guard !featureIndices.isEmpty else {
+            throw CLIError.data("\(source): no feature columns (the file has only \(list(names)))")
+        }
         // Each block holds only the columns used, in file order; `at` finds a column in it.
-        let used = Set(featureIndices + [targetIndex] + (weightIndex.map { [$0] } ?? [])).sorted()
+        let used = Set(featureIndices + [targetIndex] + [weightIndex, foldIndex].compactMap { $0 }).sorted()
         stream.columns = used
         let at = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
         let columns = (featureIndices + [targetIndex]).compactMap { at[$0] }
         var parts: [SufficientStatistics]
+        let empty: SufficientStatistics
         do {
-            let empty = try SufficientStatistics(featureNames: featureIndices.map { names[$0] },
-                                                 targetNames: [names[targetIndex]], weighted: weightIndex != nil)
+            empty = try SufficientStatistics(featureNames: featureIndices.map { names[$0] },
+                                             targetNames: [names[targetIndex]], weighted: weightIndex != nil)
             parts = [SufficientStatistics](repeating: empty, count: folds ?? 1)
         } catch { throw CLIError.data("\(source): \(error)") }
+        var reporter = ReadProgress.isWanted(asked: progress) ? ReadProgress() : nil
+        var rowsRead = 0
         while let table = try Self.next(&stream, target: names[targetIndex]) {
             let block = table.values.selectingColumns(columns)
             let rowIndex = stream.lastRowIndices
@@ -102,12 +126,23 @@ struct StatsCommand: OutputProducingCommand {
                 }
                 w = column
             }
+            var fold: [Int]? = nil
+            if let foldIndex {
+                let ids = try Self.foldIDs(table.values.column(at[foldIndex] ?? foldIndex), limit: folds ?? Self.maximumFolds,
+                                           name: names[foldIndex], column: foldIndex, file: source,
+                                           rows: rowIndex, headerLines: stream.headerLines)
+                if let top = ids.max(), top >= parts.count {
+                    parts += [SufficientStatistics](repeating: empty, count: top + 1 - parts.count)
+                }
+                fold = ids
+            } else if let folds {
+                fold = (0..<table.rowCount).map {
+                    RowFold.fold(ofRow: firstRow + rowIndex[$0], seed: seed ?? 0, folds: folds)
+                }
+            }
             do {
-                if let folds {
-                    let fold = (0..<table.rowCount).map {
-                        RowFold.fold(ofRow: firstRow + rowIndex[$0], seed: seed ?? 0, folds: folds)
-                    }
-                    for f in 0..<folds {
+                if let fold {
+                    for f in 0..<parts.count {
                         let rows = fold.indices.filter { fold[$0] == f }
                         try parts[f].add(rows: block.selectingRows(rows), weights: w.map { w in rows.map { w[$0] } })
                     }
@@ -115,11 +150,18 @@ struct StatsCommand: OutputProducingCommand {
                     try parts[0].add(rows: block, weights: w)
                 }
             } catch { throw CLIError.data("\(source): \(error)") }
+            rowsRead += table.rowCount
+            reporter?.update(rows: rowsRead, bytes: stream.bytesRead)
         }
+        reporter?.finish(rows: rowsRead, bytes: stream.bytesRead)
         let provenance = StatisticsFile.Provenance(sources: [source])
         let file: StatisticsFile
-        if folds != nil {
-            do { file = try StatisticsFile(folds: parts, seed: seed ?? 0, provenance: provenance) } catch {
+        if let foldColumn, parts.count < 2 {
+            throw CLIError.data("\(source): the fold column \(quoted(foldColumn)) names \(rowsRead == 0 ? "no fold (no rows)" : "only fold 0"); "
+                + "cross-validation needs at least 2 folds")
+        }
+        if folds != nil || foldColumn != nil {
+            do { file = try StatisticsFile(folds: parts, seed: foldColumn == nil ? seed ?? 0 : nil, provenance: provenance) } catch {
                 throw CLIError.data("\(source): \(error)")
             }
         } else {
@@ -132,5 +174,35 @@ struct StatsCommand: OutputProducingCommand {
     /// The next block, a text cell's error naming the option that handles it.
     private static func next(_ stream: inout CSVBlockStream, target: String) throws -> CSVTable? {
         do { return try stream.next() } catch { throw Design.explainReading(error, target: target, columnOptions: ["--drop"]) }
+    }
+
+    /// The most folds `stats` keeps (the bound of --folds).
+    static let maximumFolds = 100_000
+
+    /// The index of the fold column `name`: present, and neither the target nor the weights.
+    static func foldColumnIndex(_ name: String, names: [String], target: Int, weights: Int?, file: String) throws -> Int {
+        guard let index = names.firstIndex(of: name) else {
+            throw CLIError.data("\(file): no column named \(quoted(name)) for --fold-column (columns: \(list(names)))")
+        }
+        guard index != target else { throw CLIError.data("\(file): column \(quoted(name)) cannot be both the target and the fold column") }
+        guard index != weights else { throw CLIError.data("\(file): column \(quoted(name)) cannot be both the weights and the fold column") }
+        return index
+    }
+
+    /// The fold ids of one block: each value an integer in [0, limit), else an error naming the
+    /// line, row, column and value.
+    static func foldIDs(
+        _ values: [Double], limit: Int, name: String, column: Int, file: String, rows: [Int], headerLines: Int
+    ) throws -> [Int] {
+        var ids = [Int](repeating: 0, count: values.count)
+        for (i, v) in values.enumerated() {
+            guard v >= 0, v < Double(limit), v == v.rounded(.towardZero) else {
+                let bound = limit == maximumFolds ? "" : " (--folds \(limit))"
+                throw CLIError.data("\(file): line \(headerLines + rows[i] + 1) (row \(rows[i] + 1)), column \(column + 1) \(quoted(name)): "
+                    + "fold id \(v) is not an integer in [0, \(limit))\(bound)")
+            }
+            ids[i] = Int(v)
+        }
+        return ids
     }
 }

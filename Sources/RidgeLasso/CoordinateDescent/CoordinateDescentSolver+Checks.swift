@@ -20,12 +20,13 @@ extension CoordinateDescentSolver {
         let c = design.c
         if scheme == .naive || cacheIsApproximate {
             // r = ỹ − Σⱼ wⱼ (xⱼ − mⱼ) over the nonzero coefficients.
-            design.y.withUnsafeBufferPointer { y in r.update(from: y.baseAddress!, count: n) }
+            let rows = rowDesign
+            rows.y.withUnsafeBufferPointer { y in r.update(from: y.baseAddress!, count: n) }
             let nonzero = (0..<p).filter { w[$0] != 0 }
             addShiftedColumns(nonzero, nonzero.map { -w[$0] }, into: r)
             var sumR = 0.0, q = 0.0, absSum = 0.0
             for i in 0..<n { sumR += r[i]; q += r[i] * r[i]; absSum += abs(r[i]) }
-            if !design.hasShift { sumR = 0 }
+            if !rows.hasShift { sumR = 0 }
             residualNormSquared = c * q
             if let penalty, let shadow = checkShadow(penalty) {
                 shadowScratch.withUnsafeMutableBufferPointer { f in shadow.transposeTimes(r, into: rho, scratch: f.baseAddress!) }
@@ -33,10 +34,10 @@ extension CoordinateDescentSolver {
                 var exact = 0
                 for j in 0..<p {
                     let threshold = penalty.l1 * penalty.l1Weights[j]
-                    let approximate = c * (rho[j] - design.shift[j] * sumR)
+                    let approximate = c * (rho[j] - rows.shift[j] * sumR)
                     let bound = c * shadow.errorBound(column: j, vectorNorm: rNorm, vectorAbsSum: absSum)
-                    if w[j] != 0 || !design.modestShift[j] || !(abs(approximate) + bound < threshold) {
-                        rho[j] = c * design.shiftedDot(j, r, rowSum: sumR)
+                    if w[j] != 0 || !rows.modestShift[j] || !(abs(approximate) + bound < threshold) {
+                        rho[j] = c * rows.shiftedDot(j, r, rowSum: sumR)
                         exact += 1
                     } else {
                         rho[j] = approximate
@@ -44,7 +45,7 @@ extension CoordinateDescentSolver {
                 }
                 exactCorrelationsAtLastCheck = exact
             } else {
-                design.correlations(r, rowSum: sumR, into: rho)
+                rows.correlations(r, rowSum: sumR, into: rho)
             }
         } else {
             let nonzero = (0..<p).filter { w[$0] != 0 }
@@ -78,7 +79,7 @@ extension CoordinateDescentSolver {
         for j in 0..<p where curvature[j] > 0 && penalty.isUnpenalized(j) { return nil }
         if !shadowTried {
             shadowTried = true
-            shadow = design.singlePrecisionCopy()
+            shadow = rowDesign.singlePrecisionCopy()
             if shadow != nil { shadowScratch = [Float](repeating: 0, count: n + p) }
         }
         return shadow
@@ -89,8 +90,9 @@ extension CoordinateDescentSolver {
     /// at the end (it costs at most a few bits there), the others shifted column by column.
     func addShiftedColumns(_ features: [Int], _ a: [Double], into v: UnsafeMutablePointer<Double>) {
         var constant = 0.0
+        let rows = rowDesign
         for (k, j) in features.enumerated() where a[k] != 0 {
-            constant += design.addColumn(j, times: a[k], into: v)
+            constant += rows.addColumn(j, times: a[k], into: v)
         }
         if constant != 0 { for i in 0..<n { v[i] += constant } }
     }
@@ -132,20 +134,20 @@ extension CoordinateDescentSolver {
     func workingSetGap(_ penalty: ElasticNetPenalty) -> Double? {
         let m = setList.count
         for j in setList where penalty.isUnpenalized(j) { return nil }
-        let c = design.c
-        design.y.withUnsafeBufferPointer { y in r.update(from: y.baseAddress!, count: n) }
+        let c = design.c, rows = rowDesign
+        rows.y.withUnsafeBufferPointer { y in r.update(from: y.baseAddress!, count: n) }
         var wS = [Double](repeating: 0, count: m), rhoS = wS, dS = wS
         var a = wS, b = wS
         let nonzero = setList.filter { w[$0] != 0 }
         addShiftedColumns(nonzero, nonzero.map { -w[$0] }, into: r)
         var sumR = 0.0, q = 0.0
         for i in 0..<n { sumR += r[i]; q += r[i] * r[i] }
-        if !design.hasShift { sumR = 0 }
+        if !rows.hasShift { sumR = 0 }
         residualNormSquared = c * q
         for (k, j) in setList.enumerated() {
             wS[k] = w[j]
             dS[k] = curvature[j]
-            rhoS[k] = c * design.shiftedDot(j, r, rowSum: sumR)
+            rhoS[k] = c * rows.shiftedDot(j, r, rowSum: sumR)
             a[k] = penalty.l1Weights[j]
             b[k] = penalty.l2Weights[j]
         }

@@ -19,7 +19,8 @@ extension CoordinateDescentSolver {
         var rhs = [Double](repeating: 0, count: m)
         if scheme == .naive {
             guard extendNewtonGram(features) else { return false }
-            for (k, j) in features.enumerated() { rhs[k] = c * design.shiftedDot(j, r, rowSum: 0) }
+            let rows = rowDesign
+            for (k, j) in features.enumerated() { rhs[k] = c * rows.shiftedDot(j, r, rowSum: 0) }
         } else {
             for (k, j) in features.enumerated() { rhs[k] = g[j] }
         }
@@ -166,7 +167,8 @@ extension CoordinateDescentSolver {
         if newtonColumns.capacity < n * total {
             newtonColumns.reserveCapacity(max(n * total, 2 * newtonColumns.capacity))
         }
-        for j in missing { design.appendCenteredColumn(j, to: &newtonColumns) }
+        let rows = rowDesign
+        for j in missing { rows.appendCenteredColumn(j, to: &newtonColumns) }
         let mc = missing.count
         var product = [Double](repeating: 0, count: mc * total)
         newtonColumns.withUnsafeBufferPointer { columns in

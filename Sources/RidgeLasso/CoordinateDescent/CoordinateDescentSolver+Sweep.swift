@@ -34,15 +34,15 @@ extension CoordinateDescentSolver {
                             // (``CoordinateDescentDesign/addColumn(_:times:into:)``) are summed here
                             // and added to r once, after the sweep, so an update is a `daxpy`; r sums
                             // to −pending·n, taking the true residual's sum as 0 as the sweep always has.
-                            let count = Double(n)
+                            let count = Double(n), rows = rowDesign
                             var pending = 0.0
                             for j in idx {
                                 let dj = d[j]
                                 if dj == 0 { continue }
                                 let wj = w[j]
-                                let rhoj = c * design.shiftedDot(j, r, rowSum: -pending * count)
+                                let rhoj = c * rows.shiftedDot(j, r, rowSum: -pending * count)
                                 let t = update(j, wj, dj * wj + rhoj)
-                                if t != wj { pending += design.addColumn(j, times: -(t - wj), into: r) }
+                                if t != wj { pending += rows.addColumn(j, times: -(t - wj), into: r) }
                             }
                             if pending != 0 { for i in 0..<n { r[i] += pending } }
                         } else {

@@ -23,7 +23,7 @@ struct SolverOptions {
     /// Anderson extrapolation during active-set cycling.
     var acceleration: Bool
     /// Covariance scheme: when the whole Gram matrix is needed at once, form it in single
-    /// precision (``CoordinateDescentDesign/singlePrecisionGram()``) and compute every check's gradient
+    /// precision (``CoordinateDescentStatistics/singlePrecisionGram()``) and compute every check's gradient
     /// exactly from the residual (see ``CoordinateDescentSolver/cacheIsApproximate``).
     var singlePrecisionGram = false
     /// Naive scheme: the checks form the correlations of all features from a single-precision
@@ -36,7 +36,8 @@ struct SolverOptions {
 ///
 ///     minimize (c/2)‖ỹ − X̃w‖² + Σⱼ λ₁aⱼ|wⱼ| + (λ₂bⱼ/2)wⱼ²   (wⱼ ≥ 0 if positive)
 ///
-/// on a ``CoordinateDescentDesign`` (today the dense ``PreparedDesign``), warm-started from its current coefficients (so a path is a sequence of
+/// on a ``CoordinateDescentStatistics`` design (the dense ``PreparedDesign``, or ``StatisticsDesign``
+/// without rows, which runs the covariance scheme only), warm-started from its current coefficients (so a path is a sequence of
 /// ``solve(penalty:previousL1:stopping:)`` calls). Each coordinate update is the exact minimizer
 /// wⱼ ← S(dⱼwⱼ + ρⱼ, λ₁aⱼ)/(dⱼ + λ₂bⱼ), ρⱼ = c x̃ⱼᵀr (Friedman, Hastie & Tibshirani 2010).
 ///
@@ -65,10 +66,13 @@ struct SolverOptions {
 ///
 /// No allocation happens per coordinate update: state lives in buffers allocated once, and the
 /// inner loops run over contiguous column-major memory.
-final class CoordinateDescentSolver<Design: CoordinateDescentDesign> {
+final class CoordinateDescentSolver<Design: CoordinateDescentStatistics> {
     typealias Tuning = CoordinateDescentTuning
 
     let design: Design
+    /// The design's rows (``CoordinateDescentStatistics/rowLevel``): nil for statistics alone,
+    /// and then ``scheme`` is the covariance scheme and the Gram cache is exact.
+    let rowLevel: Design.Rows?
     let options: SolverOptions
     let scheme: UpdateScheme
     let n: Int
@@ -132,9 +136,10 @@ final class CoordinateDescentSolver<Design: CoordinateDescentDesign> {
     init(design: Design, options: SolverOptions, initial: [Double]?) throws(RegressionError) {
         self.design = design
         self.options = options
-        n = design.rows
+        rowLevel = design.rowLevel
+        n = rowLevel?.rows ?? 0
         p = design.columns
-        scheme = options.scheme.resolved(rows: n, columns: p)
+        scheme = rowLevel == nil ? .covariance : options.scheme.resolved(rows: n, columns: p)
         curvature = design.curvature
         w = .allocate(capacity: max(p, 1)); w.initialize(repeating: 0, count: max(p, 1))
         r = .allocate(capacity: max(n, 1)); r.initialize(repeating: 0, count: max(n, 1))
@@ -159,6 +164,14 @@ final class CoordinateDescentSolver<Design: CoordinateDescentDesign> {
     }
 
     var coefficients: [Double] { Array(UnsafeBufferPointer(start: w, count: p)) }
+
+    /// The design's rows, for the naive scheme and the checks made from a residual, which run
+    /// only when there are rows (``scheme`` is the covariance scheme and the cache exact otherwise).
+    @inline(__always)
+    var rowDesign: Design.Rows {
+        guard let rows = rowLevel else { preconditionFailure("CoordinateDescentSolver: a row operation on a design without rows") }
+        return rows
+    }
 
     // MARK: - Newton state
 

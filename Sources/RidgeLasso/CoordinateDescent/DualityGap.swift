@@ -74,7 +74,7 @@ struct UnpenalizedProjection {
     /// Largest U handled (the gap is reported as +∞ beyond it).
     static let maximumSize = 2048
 
-    init?<Design: CoordinateDescentDesign>(features: [Int], design: Design) throws(RegressionError) {
+    init?<Design: CoordinateDescentStatistics>(features: [Int], design: Design) throws(RegressionError) {
         guard !features.isEmpty, features.count <= UnpenalizedProjection.maximumSize else { return nil }
         let p = design.columns, k = features.count
         let g = try design.gramColumns(features)

@@ -129,10 +129,15 @@ public struct ElasticNet: Sendable {
     ) throws(RegressionError) -> ElasticNetModel {
         try Validation.alpha(alpha)
         let setup = try prepare(x, y, sampleWeights: sampleWeights, initialCoefficients: initialCoefficients)
+        return try fit(setup, initialCoefficients: initialCoefficients)
+    }
+
+    /// ``fit(_:_:sampleWeights:initialCoefficients:)`` on a prepared, validated design.
+    func fit<Design>(_ setup: Setup<Design>, initialCoefficients: [Double]?) throws(RegressionError) -> ElasticNetModel {
         let penalty = ElasticNetPenalty(alpha: alpha, l1Ratio: l1Ratio, l1Weights: setup.l1Weights,
                                         l2Weights: setup.l2Weights, positive: positive)
         var options = solverOptions
-        options.singlePrecisionGram = settings.singlePrecisionGram && x.columns >= Self.singlePrecisionMinimumColumns
+        options.singlePrecisionGram = settings.singlePrecisionGram && setup.design.columns >= Self.singlePrecisionMinimumColumns
         let solver = try CoordinateDescentSolver(design: setup.design, options: options,
                                                  initial: initialCoefficients)
         // From w = 0 at α ≥ α_max (computed exactly as ``alphaMax``), w = 0 is the solution: return it
@@ -195,6 +200,14 @@ public struct ElasticNet: Sendable {
         sampleWeights: [Double]? = nil
     ) throws(RegressionError) -> ElasticNetPath {
         let setup = try prepare(x, y, sampleWeights: sampleWeights, initialCoefficients: nil)
+        return try path(setup, alphas: alphas, count: count, epsilon: epsilon, values: x.rows * x.columns)
+    }
+
+    /// ``path(_:_:alphas:count:epsilon:sampleWeights:)`` on a prepared, validated design with
+    /// `values` = n·p entries of X (0 without rows).
+    func path<Design>(
+        _ setup: Setup<Design>, alphas: [Double]?, count: Int, epsilon: Double, values: Int
+    ) throws(RegressionError) -> ElasticNetPath {
         var grid: [Double]
         if let alphas {
             guard !alphas.isEmpty else { throw .emptyData("the list of alphas is empty") }
@@ -214,7 +227,7 @@ public struct ElasticNet: Sendable {
         }
         var options = solverOptions
         options.singlePrecisionChecks = settings.singlePrecisionChecks && grid.count >= 2
-            && x.rows * x.columns >= Self.singlePrecisionChecksMinimumSize
+            && values >= Self.singlePrecisionChecksMinimumSize
         let solver = try CoordinateDescentSolver(design: setup.design, options: options, initial: nil)
         // A covariance-scheme path that goes 10× below its start will need most Gram columns:
         // one dsyrk for all of them costs half the flops of growing the cache batch by batch, and
@@ -224,7 +237,7 @@ public struct ElasticNet: Sendable {
         }
         var previous = ElasticNet.currentL1Strength(solver, weights: setup.l1Weights, positive: positive)
         var intercepts: [Double] = [], coefficients: [[Double]] = [], gaps: [Double] = []
-        var iterations: [Int] = [], converged: [Bool] = [], objectives: [Double] = []
+        var iterations: [Int] = [], converged: [Bool] = [], objectives: [Double] = [], floors: [Double] = []
         // Leading α ≥ α_max (w = 0 still): exact zeros, as in ``fit(_:_:sampleWeights:initialCoefficients:)``.
         let zeroBelow = try ElasticNet.zeroThreshold(setup, l1Ratio: l1Ratio)
         var atZero = true
@@ -235,6 +248,7 @@ public struct ElasticNet: Sendable {
                 let m = model(solver, setup, penalty, a, try solver.zeroOutcome(penalty: penalty, stopping: stopping))
                 intercepts.append(m.intercept); coefficients.append(m.coefficients); gaps.append(m.dualityGap)
                 iterations.append(m.iterations); converged.append(m.converged); objectives.append(m.objective)
+                floors.append(m.dualityGapFloor ?? 0)
                 continue
             }
             atZero = false
@@ -252,9 +266,11 @@ public struct ElasticNet: Sendable {
             let m = model(solver, setup, penalty, a, outcome)
             intercepts.append(m.intercept); coefficients.append(m.coefficients); gaps.append(m.dualityGap)
             iterations.append(m.iterations); converged.append(m.converged); objectives.append(m.objective)
+            floors.append(m.dualityGapFloor ?? 0)
         }
         return ElasticNetPath(l1Ratio: l1Ratio, alphas: grid, intercepts: intercepts, coefficients: coefficients,
-                              dualityGaps: gaps, iterations: iterations, converged: converged, objectives: objectives)
+                              dualityGaps: gaps, iterations: iterations, converged: converged, objectives: objectives,
+                              dualityGapFloors: setup.design.rowLevel == nil ? floors : nil)
     }
 
     // MARK: - α_max
@@ -282,7 +298,9 @@ public struct ElasticNet: Sendable {
         return try alphaMax(setup.design, l1Weights: setup.l1Weights, l1Ratio: l1Ratio)
     }
 
-    static func alphaMax(_ design: PreparedDesign, l1Weights a: [Double], l1Ratio: Double) throws(RegressionError) -> Double {
+    static func alphaMax<Design: CoordinateDescentStatistics>(
+        _ design: Design, l1Weights a: [Double], l1Ratio: Double
+    ) throws(RegressionError) -> Double {
         var s = design.correlations0
         for j in 0..<s.count where design.curvature[j] == 0 { s[j] = 0 }
         let unpenalized = (0..<a.count).filter { a[$0] == 0 && design.curvature[$0] > 0 }
@@ -301,24 +319,28 @@ public struct ElasticNet: Sendable {
     /// α_max of the prepared problem when w = 0 is the solution for every α ≥ α_max (no feature
     /// with a zero l1 weight, r > 0), else nil. Computed by the same arithmetic as ``alphaMax``, so
     /// a fit at exactly the reported α_max gives exact zeros on any BLAS.
-    static func zeroThreshold(_ setup: Setup, l1Ratio: Double) throws(RegressionError) -> Double? {
+    static func zeroThreshold<Design>(_ setup: Setup<Design>, l1Ratio: Double) throws(RegressionError) -> Double? {
         guard l1Ratio > 0 else { return nil }
         for j in 0..<setup.l1Weights.count where setup.l1Weights[j] == 0 && setup.design.curvature[j] > 0 { return nil }
         return try alphaMax(setup.design, l1Weights: setup.l1Weights, l1Ratio: l1Ratio)
     }
 
     /// Whether w = 0 solves the problem at `alpha` (see ``zeroThreshold(_:l1Ratio:)``).
-    static func zeroIsSolution(_ setup: Setup, alpha: Double, l1Ratio: Double) throws(RegressionError) -> Bool {
+    static func zeroIsSolution<Design>(_ setup: Setup<Design>, alpha: Double, l1Ratio: Double) throws(RegressionError) -> Bool {
         guard let threshold = try zeroThreshold(setup, l1Ratio: l1Ratio) else { return false }
         return alpha >= threshold
     }
 
     // MARK: - Shared setup
 
-    struct Setup {
-        let design: PreparedDesign
+    /// A validated problem: the design, the penalty weights (``Standardization``) and the means
+    /// that give the intercept b = ȳ − x̄ᵀw.
+    struct Setup<Design: CoordinateDescentStatistics> {
+        let design: Design
         let l1Weights: [Double]
         let l2Weights: [Double]
+        let xMean: [Double]
+        let yMean: Double
     }
 
     /// The solver's switches from ``settings`` (the single-precision ones decided per call).
@@ -333,26 +355,40 @@ public struct ElasticNet: Sendable {
     /// Validates everything (in one place, before any computation) and prepares the design.
     func prepare(
         _ x: Matrix, _ y: [Double], sampleWeights: [Double]?, initialCoefficients: [Double]?
-    ) throws(RegressionError) -> Setup {
+    ) throws(RegressionError) -> Setup<PreparedDesign> {
         // X's entries are checked for NaN/Inf in PreparedDesign's pass over X (or here, before
         // the weighted copy is made): one read of X fewer.
         try Validation.shape(x, y)
         try Validation.weights(sampleWeights, rows: x.rows)
         if sampleWeights != nil, let (i, j) = x.firstNonFinite() { throw .nonFinite(input: "X", row: i, column: j) }
+        try validateParameters(columns: x.columns, initialCoefficients: initialCoefficients)
+        let design = try PreparedDesign(x, y, weights: sampleWeights, fitIntercept: fitIntercept)
+        return try setup(design, xMean: design.xMean, yMean: design.yMean)
+    }
+
+    /// The penalty weights of `design` (after ``Validation/secondMoments(columnSquares:targetSquares:)``).
+    func setup<Design>(_ design: Design, xMean: [Double], yMean: Double) throws(RegressionError) -> Setup<Design> {
+        try Validation.secondMoments(columnSquares: design.curvature, targetSquares: design.yy)
+        let weights = try Standardization.penaltyWeights(design: design, factors: penaltyFactors, standardize: standardize)
+        return Setup(design: design, l1Weights: weights.l1, l2Weights: weights.l2, xMean: xMean, yMean: yMean)
+    }
+
+    /// The checks of the model's parameters against a problem of `columns` features.
+    func validateParameters(columns: Int, initialCoefficients: [Double]?) throws(RegressionError) {
         try Validation.l1Ratio(l1Ratio)
         try Validation.tolerance(settings.tolerance)
         try Validation.maximumIterations(settings.maximumIterations)
         if let f = penaltyFactors {
-            guard f.count == x.columns else {
-                throw .dimensionMismatch("X has \(x.columns) columns but there are \(f.count) penalty factors")
+            guard f.count == columns else {
+                throw .dimensionMismatch("X has \(columns) columns but there are \(f.count) penalty factors")
             }
             for (j, value) in f.enumerated() where !(value.isFinite && value >= 0) {
                 throw .invalidParameter(name: "penaltyFactors[\(j)]", value: value, requirement: "must be finite and ≥ 0")
             }
         }
         if let w0 = initialCoefficients {
-            guard w0.count == x.columns else {
-                throw .dimensionMismatch("X has \(x.columns) columns but there are \(w0.count) initial coefficients")
+            guard w0.count == columns else {
+                throw .dimensionMismatch("X has \(columns) columns but there are \(w0.count) initial coefficients")
             }
             if let j = w0.firstIndex(where: { !$0.isFinite }) {
                 throw .nonFinite(input: "initialCoefficients", row: j, column: 0)
@@ -361,10 +397,6 @@ public struct ElasticNet: Sendable {
                 throw .invalidParameter(name: "initialCoefficients[\(j)]", value: w0[j], requirement: "must be ≥ 0 when positive")
             }
         }
-        let design = try PreparedDesign(x, y, weights: sampleWeights, fitIntercept: fitIntercept)
-        try Validation.secondMoments(columnSquares: design.curvature, targetSquares: design.yy)
-        let weights = try Standardization.penaltyWeights(design: design, factors: penaltyFactors, standardize: standardize)
-        return Setup(design: design, l1Weights: weights.l1, l2Weights: weights.l2)
     }
 
     /// maxⱼ |ρⱼ|/aⱼ at the solver's current point: the l1 strength at which the current correlations
@@ -379,16 +411,25 @@ public struct ElasticNet: Sendable {
     }
 
     func model<Design>(
-        _ solver: CoordinateDescentSolver<Design>, _ setup: Setup, _ penalty: ElasticNetPenalty, _ a: Double,
+        _ solver: CoordinateDescentSolver<Design>, _ setup: Setup<Design>, _ penalty: ElasticNetPenalty, _ a: Double,
         _ outcome: CoordinateDescentOutcome
     ) -> ElasticNetModel {
         let w = solver.coefficients
         var dot = 0.0
-        for j in 0..<w.count { dot += setup.design.xMean[j] * w[j] }
-        let intercept = fitIntercept ? setup.design.yMean - dot : 0
+        for j in 0..<w.count { dot += setup.xMean[j] * w[j] }
+        let intercept = fitIntercept ? setup.yMean - dot : 0
         let objective = 0.5 * solver.residualNormSquared + penalty.value(w)
+        // From statistics alone the gap cannot be resolved below its rounding floor: a smaller
+        // computed gap is reported as the floor, and the fit as converged only if the floor
+        // itself meets the stopping rule.
+        var gap = outcome.dualityGap, converged = outcome.converged
+        let floor = setup.design.dualityGapFloor(coefficients: w)
+        if let floor {
+            gap = max(gap, floor)
+            converged = converged && floor <= settings.tolerance * max(objective, 1e-4 * 0.5 * setup.design.yy)
+        }
         return ElasticNetModel(coefficients: w, intercept: intercept, alpha: a, l1Ratio: l1Ratio,
-                               iterations: outcome.iterations, dualityGap: outcome.dualityGap,
-                               converged: outcome.converged, objective: objective)
+                               iterations: outcome.iterations, dualityGap: gap,
+                               converged: converged, objective: objective, dualityGapFloor: floor)
     }
 }

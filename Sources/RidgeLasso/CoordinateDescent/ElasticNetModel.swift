@@ -25,6 +25,11 @@ public struct ElasticNetModel: LinearPredictor, Sendable, Equatable {
     public let converged: Bool
     /// The primal objective P(w) above (weighted form with sample weights), at the returned solution.
     public let objective: Double
+    /// For a fit from ``SufficientStatistics``: the rounding floor of ``dualityGap`` (see
+    /// ``StatisticsDesign/dualityGapFloor(coefficients:)``), below which the gap computed from the
+    /// Gram matrix cannot be resolved; the gap reported is never below it. Nil for a fit on the
+    /// rows, whose checks recompute the gradient from the data.
+    public let dualityGapFloor: Double?
     /// The names of the features, one per coefficient, when known (see ``named(features:target:)``);
     /// the model file then matches CSV columns by these names. `nil`: `x1`, `x2`, … when encoded.
     public let featureNames: [String]?
@@ -35,8 +40,9 @@ public struct ElasticNetModel: LinearPredictor, Sendable, Equatable {
     package init(
         coefficients: [Double], intercept: Double, alpha: Double, l1Ratio: Double, iterations: Int,
         dualityGap: Double, converged: Bool, objective: Double,
-        featureNames: [String]? = nil, targetName: String? = nil
+        dualityGapFloor: Double? = nil, featureNames: [String]? = nil, targetName: String? = nil
     ) {
+        self.dualityGapFloor = dualityGapFloor
         self.coefficients = coefficients
         self.intercept = intercept
         self.alpha = alpha
@@ -56,7 +62,8 @@ public struct ElasticNetModel: LinearPredictor, Sendable, Equatable {
         try FeatureNames.validate(features, count: coefficients.count)
         return ElasticNetModel(coefficients: coefficients, intercept: intercept, alpha: alpha, l1Ratio: l1Ratio,
                                iterations: iterations, dualityGap: dualityGap, converged: converged,
-                               objective: objective, featureNames: features, targetName: target)
+                               objective: objective, dualityGapFloor: dualityGapFloor,
+                               featureNames: features, targetName: target)
     }
 
     /// The indices of the nonzero coefficients.

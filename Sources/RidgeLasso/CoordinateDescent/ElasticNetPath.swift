@@ -19,6 +19,9 @@ public struct ElasticNetPath: Sendable, Equatable {
     public let converged: [Bool]
     /// The primal objective at each α.
     public let objectives: [Double]
+    /// For a path from ``SufficientStatistics``: the rounding floor of each duality gap (see
+    /// ``ElasticNetModel/dualityGapFloor``); nil for a path on the rows.
+    public internal(set) var dualityGapFloors: [Double]? = nil
 
     /// Number of α values.
     public var count: Int { alphas.count }
@@ -31,7 +34,8 @@ public struct ElasticNetPath: Sendable, Equatable {
         guard alphas.indices.contains(k) else { return nil }
         return ElasticNetModel(coefficients: coefficients[k], intercept: intercepts[k], alpha: alphas[k],
                                l1Ratio: l1Ratio, iterations: iterations[k], dualityGap: dualityGaps[k],
-                               converged: converged[k], objective: objectives[k])
+                               converged: converged[k], objective: objectives[k],
+                               dualityGapFloor: dualityGapFloors?[k])
     }
 
     /// The number of nonzero coefficients at each α (the degrees of freedom of the lasso).

@@ -15,8 +15,8 @@ enum Standardization {
     /// A column with zero variance (over the rows with positive weight) has no scale; its
     /// centered values, and so its curvature, are exactly zero, and the solver keeps its
     /// coefficient at 0 whatever its weight, as glmnet does. Its weights are left as the factors.
-    static func penaltyWeights(
-        design: PreparedDesign, factors: [Double]?, standardize: Bool
+    static func penaltyWeights<Design: CoordinateDescentStatistics>(
+        design: Design, factors: [Double]?, standardize: Bool
     ) throws(RegressionError) -> (l1: [Double], l2: [Double]) {
         let p = design.columns
         var a = factors ?? [Double](repeating: 1, count: p)

@@ -153,7 +153,13 @@ public struct ElasticNetCV: Sendable {
             return .fold(try settings.score(x, y, sampleWeights, l1Ratio: settings.l1Ratios[r], grid: grids[r],
                                             train: foldData[f].train, test: foldData[f].test))
         }
+        return try result(outcomes, grids: grids, folds: assignment)
+    }
 
+    /// The curves, the chosen (l1 ratio, α) and the refit from the outcomes of the tasks (per l1
+    /// ratio: the full path, then one score per fold).
+    func result(_ outcomes: [TaskOutcome], grids: [[Double]], folds assignment: FoldAssignment) throws(RegressionError) -> ElasticNetCVResult {
+        let ratios = l1Ratios.count, perRatio = assignment.count + 1
         var curves: [CrossValidationCurve] = []
         var diagnostics: [[FoldPathDiagnostics]] = []
         var fullPaths: [ElasticNetPath] = []
@@ -241,6 +247,11 @@ public struct ElasticNetCV: Sendable {
     private func validate(_ x: Matrix, _ y: [Double], _ weights: [Double]?) throws(RegressionError) {
         try Validation.design(x, y)
         try Validation.weights(weights, rows: x.rows)
+        try validateParameters()
+    }
+
+    /// The checks of the l1 ratios, grid, stopping rule and threads (the data's are made apart).
+    func validateParameters() throws(RegressionError) {
         guard !l1Ratios.isEmpty else { throw .emptyData("the list of l1 ratios is empty") }
         for r in l1Ratios { try Validation.l1Ratio(r) }
         try Validation.tolerance(tolerance)

@@ -70,6 +70,13 @@ public struct FoldAssignment: Sendable, Equatable {
         }
     }
 
+    /// K folds whose rows were never seen here (cross-validation from per-fold
+    /// ``SufficientStatistics``): ``foldOfRow`` is empty.
+    init(statisticsFolds k: Int) {
+        foldOfRow = []
+        count = k
+    }
+
     /// The held-out rows of fold `k`, in increasing order.
     public func testRows(_ k: Int) -> [Int] {
         foldOfRow.indices.filter { foldOfRow[$0] == k }

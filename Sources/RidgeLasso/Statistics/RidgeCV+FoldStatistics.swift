@@ -28,7 +28,7 @@ extension RidgeCV {
         for alpha in alphas where !(alpha.isFinite && alpha > 0) {
             throw .invalidParameter(name: "alpha", value: alpha, requirement: "every alpha must be finite and > 0")
         }
-        let k = folds[0].targetCount, p = folds[0].featureCount, a = alphas.count
+        let k = folds[0].targetCount, a = alphas.count
         var errors: [[[Double]]] = []   // [fold][target][alpha]
         var weights: [Double] = []
         for (f, test) in folds.enumerated() {
@@ -40,20 +40,12 @@ extension RidgeCV {
             if let difference = test.incompatibility(with: train) { throw .dimensionMismatch("fold \(f): \(difference)") }
             guard train.totalWeight > 0 else { throw .invalidWeights("the training rows of fold \(f) all have zero weight") }
             let path = try Ridge(fitIntercept: fitIntercept).fit(train, alphas: alphas, minimumDigits: minimumDigits)
-            let mu = test.means, c = test.comoment, d = test.dimension
             var foldErrors = [[Double]](repeating: [Double](repeating: 0, count: a), count: k)
             for t in 0..<k {
                 for ai in 0..<a {
                     let model = path[ai][t]
-                    var v = [Double](repeating: 0, count: d)
-                    for j in 0..<p { v[j] = -model.coefficients[j] }
-                    v[p + t] = 1
-                    var quadratic = 0.0, shift = -model.intercept
-                    for j in 0..<d where v[j] != 0 {
-                        shift += v[j] * mu[j]
-                        for i in 0..<d where v[i] != 0 { quadratic += v[i] * c[i, j] * v[j] }
-                    }
-                    foldErrors[t][ai] = (max(0, quadratic) + test.totalWeight * shift * shift) / test.totalWeight
+                    foldErrors[t][ai] = test.meanSquaredError(coefficients: model.coefficients, intercept: model.intercept,
+                                                              target: t) ?? 0
                 }
             }
             errors.append(foldErrors)
