@@ -128,6 +128,39 @@ struct StatsCommandTests {
         }
     }
 
+    @Test("--output - writes the same bytes to standard output as to a file, for stats and merge")
+    func standardOutput() throws {
+        let dir = try ScratchDirectory.make()
+        let (all, parts) = try Self.data(in: dir, rows: [0..<25, 25..<60])
+        let file = dir.appendingPathComponent("file.rlstats").path
+        #expect(try CLIProcess.run(["stats", "--weights", "w", "-", "--output", file], stdin: URL(fileURLWithPath: all)).status == 0)
+        let piped = try CLIProcess.run(["stats", "--weights", "w", "-", "--output", "-"], stdin: URL(fileURLWithPath: all))
+        #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped.stderr)")
+        #expect(piped.stdoutBytes == (try Data(contentsOf: URL(fileURLWithPath: file))))
+
+        var shards: [String] = []
+        for (k, part) in parts.enumerated() {
+            let r = try CLIProcess.run(["stats", "--weights", "w", part, "--output", "-"])
+            #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+            let shard = dir.appendingPathComponent("shard\(k).rlstats")
+            try r.stdoutBytes.write(to: shard)
+            shards.append(shard.path)
+        }
+        let merged = dir.appendingPathComponent("merged.rlstats").path
+        #expect(try CLIProcess.run(["merge"] + shards + ["--output", merged]).status == 0)
+        let mergedOut = try CLIProcess.run(["merge"] + shards + ["--output", "-"])
+        #expect(mergedOut.status == 0 && mergedOut.stderr.isEmpty, "\(mergedOut.stderr)")
+        #expect(mergedOut.stdoutBytes == (try Data(contentsOf: URL(fileURLWithPath: merged))))
+        // The shards piped out are whole statistics files: merged, they fit as the CSV does.
+        let csv = try Self.fitted(CLIProcess.run(["fit", "--model", "ridge", "--alpha", "0.5", "--weights", "w", all]))
+        let fromShards = try Self.fitted(CLIProcess.run(["fit", "--model", "ridge", "--alpha", "0.5", "--stats", merged]))
+        Self.expectClose(fromShards.coefficients, csv.coefficients, 1e-10, "shards on stdout")
+
+        // A failure writes nothing to standard output, not a partial file.
+        let bad = try CLIProcess.run(["stats", "--target", "nope", all, "--output", "-"])
+        #expect(bad.status == 1 && bad.stdoutBytes.isEmpty && bad.stderrLines.count == 1)
+    }
+
     @Test("a header without rows is an empty part: W = 0, it merges as nothing")
     func emptyPart() throws {
         let dir = try ScratchDirectory.make()
