@@ -79,8 +79,12 @@ def main():
     with tempfile.TemporaryDirectory(prefix="ridgelasso-spark-") as directory:
         data, whole = write_data(directory)
         parts = job.partition_statistics(sc, name, data, target="y", weights="w")
-        statistics = job.tree_merge(name, parts, fan_in=2)
+        statistics = job.tree_merge(sc, name, binary, parts, fan_in=2)
         check(parts.getNumPartitions() >= 5, f"{parts.getNumPartitions()} partitions, one of them empty, merged in a tree of fan-in 2")
+        wide = job.tree_merge(sc, name, binary, parts, fan_in=8)   # 5 parts: all merged on the driver
+        ridge = ["fit", "--model", "ridge", "--alpha", "2.5"]
+        difference = relative_difference(json.loads(job.fit(binary, wide, ridge)), json.loads(job.fit(binary, statistics, ridge)))
+        check(difference <= 1e-13, f"the driver-only merge (fan-in 8) fits as the tree does: {difference:.1e} relative (≤ 1e-13)")
         header = json.loads(statistics[24:24 + int.from_bytes(statistics[12:16], "little")])
         check(header["rows"] == 7000 and header["weighted"], f"merged statistics hold {header['rows']} weighted rows")
 
@@ -109,11 +113,11 @@ def main():
             f.write(f"{HEADER}\n1,2,3,4,5,1,6\n1,2,oops,4,5,1,6\n")
         sc.setLogLevel("OFF")   # the failing task's traceback; ridgelasso's own line still shows
         try:
-            job.tree_merge(name, job.partition_statistics(sc, name, bad, target="y", weights="w"))
+            job.tree_merge(sc, name, binary, job.partition_statistics(sc, name, bad, target="y", weights="w"))
             check(False, "a bad row fails the job")
         except Exception as error:  # py4j wraps the executor's PySparkRuntimeError
-            check("PIPE_FUNCTION_EXITED" in str(error) or "exited" in str(error).lower(),
-                  "a bad row fails the job (checkCode=True: ridgelasso stats exited non-zero)")
+            check("Subprocess exited with status 1" in str(error),
+                  "a bad row fails the job (the piped command exited with status 1)")
         sc.setLogLevel("ERROR")
     sc.stop()
     print(f"{passed} passed, {failed} failed")

@@ -13,8 +13,8 @@ prints the fit's JSON on standard output. Everything after `--` is handed to `ri
 `--stats S` appended (default: `fit --model ridge --alpha 1`).
 
 From another driver program: `sc.addFile(binary)`, `sc.addPyFile("ridgelasso_spark.py")` (the
-executors import this module), then `tree_merge(name, partition_statistics(sc, name, data, …))`
-and `fit(binary, statistics, ["fit", …])`.
+executors import this module), then `tree_merge(sc, name, binary, partition_statistics(sc, name,
+data, …))` with `name` the binary's file name, and `fit(binary, statistics, ["fit", …])`.
 
 Requirements of the input: every CSV part has the same header line, numbers only in the rows.
 Lines equal to the header (the header of each part) and blank lines are dropped, so a data row
@@ -24,62 +24,72 @@ the partition, not the file.
 """
 import argparse
 import base64
-import itertools
 import os
-import shlex
 import subprocess
 import sys
 import tempfile
 
 from pyspark import SparkContext, SparkFiles
+from pyspark.rdd import RDD
+from pyspark.serializers import UTF8Deserializer
 
 def executor_binary(sc, name):
     """The path of the shipped binary `name` as the executors see it.
 
     `SparkFiles.get` answers for the process that calls it: on an executor it gives the file in
     the executor's working directory (`./ridgelasso` on a cluster, where `--files` and `addFile`
-    put it), in local mode the driver's temporary directory, which the executors share.
-    `RDD.pipe` takes its command as a string built on the driver, so one executor is asked once.
+    put it), in local mode the driver's temporary directory, which the executors share. The piped
+    command is built on the driver, so one executor is asked, once per application.
     """
-    return sc.parallelize([0], 1).map(lambda _: SparkFiles.get(name)).first()
+    key = (sc.applicationId, name)
+    if key not in _executor_binaries:
+        _executor_binaries[key] = sc.parallelize([0], 1).map(lambda _: SparkFiles.get(name)).first()
+    return _executor_binaries[key]
+
+
+_executor_binaries = {}
 
 
 def pipe_environment():
-    """The piped command's whole environment (`RDD.pipe` inherits nothing): a search path for
-    bash and base64, and one BLAS thread per process, since Spark already runs one task per core.
-    `LD_LIBRARY_PATH` is passed on for workers that get OpenBLAS/LAPACK shipped beside the binary."""
-    env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    """Set in the piped commands: one BLAS thread per process, since Spark already runs one task
+    per core (`LD_LIBRARY_PATH` for OpenBLAS/LAPACK shipped beside the binary is passed on)."""
+    env = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
     if "LD_LIBRARY_PATH" in os.environ:
         env["LD_LIBRARY_PATH"] = os.environ["LD_LIBRARY_PATH"]
     return env
 
 
+# Run by bash for every partition. awk puts the header first, then the partition's lines without
+# blank lines and without the header line each CSV part starts with (also behind a UTF-8 BOM);
+# `ridgelasso stats` turns them into statistics, base64 puts those on one text line, because a
+# pipe's output comes back as lines of text. `pipefail`: any failure is the command's exit status.
+PIPE_SCRIPT = ("awk 'BEGIN { h = ENVIRON[\"RIDGELASSO_HEADER\"]; print h } "
+               "NF && $0 != h && $0 != \"\\357\\273\\277\" h' "
+               "| \"$0\" stats \"$@\" - --output - | base64 -w 0")
+
+
 def partition_statistics(sc, name, data, target=None, weights=None, partitions=None):
-    """One `.rlstats` part per partition of the CSV files under `data`, as an RDD of
-    (partition index, bytes).
+    """One `.rlstats` part per partition of the CSV files under `data`: a JavaRDD of base64 lines.
 
-    Every partition is fed to `ridgelasso stats -` as a small CSV of its own: the header line,
-    then its rows. An empty partition sends the header alone and gives an empty part (W = 0),
-    which merges as nothing. `RDD.pipe` reads the command's standard output as text lines, so
-    the binary statistics travel base64-encoded on one line; `pipefail` keeps a failure of
-    `ridgelasso` (a bad row, an unknown column) a non-zero exit, which `checkCode=True` turns
-    into a failed task, with ridgelasso's one-line error in the executor's log.
+    Every partition is piped through `ridgelasso stats -` as a small CSV of its own: the header
+    line, then its rows. An empty partition sends the header alone and gives an empty part
+    (W = 0), which merges as nothing.
+
+    The lines never enter Python: this is Spark's own `RDD.pipe` on the JVM's RDD of lines
+    (`textFile`), which fails the task when the command exits non-zero (what pyspark's
+    `RDD.pipe(checkCode=True)` does) and copies the command's standard error (ridgelasso's one
+    line) to the executor's log. pyspark's `RDD.pipe` would first move every line through a
+    Python worker, which costs more than the statistics themselves.
     """
-    lines = sc.textFile(data, minPartitions=partitions) if partitions else sc.textFile(data)
+    lines = sc._jsc.textFile(data, partitions or sc.defaultMinPartitions)
     header = lines.first().lstrip("\ufeff")
-
-    def with_header(rows):
-        return itertools.chain([header], (r for r in rows if r.strip() and r.lstrip("\ufeff") != header))
-
-    options = [a for name_, value in (("--target", target), ("--weights", weights)) if value for a in (name_, value)]
-    script = '"$0" stats "$@" - --output - | base64 -w 0'
-    command = shlex.join(["bash", "-o", "pipefail", "-c", script, executor_binary(sc, name), *options])
-    encoded = lines.mapPartitions(with_header).pipe(command, env=pipe_environment(), checkCode=True)
-    return encoded.map(base64.b64decode).mapPartitionsWithIndex(lambda i, parts: [(i, b) for b in parts])
+    options = [a for option, value in (("--target", target), ("--weights", weights)) if value for a in (option, value)]
+    command = ["bash", "-o", "pipefail", "-c", PIPE_SCRIPT, executor_binary(sc, name), *options]
+    return lines.pipe(command, dict(pipe_environment(), RIDGELASSO_HEADER=header))
 
 
-def merge(name, parts):
-    """`ridgelasso merge` of `parts` (bytes, in this order) into one part, on an executor."""
+def merge(binary, parts):
+    """`ridgelasso merge` of `parts` (bytes, in this order) into one part (bytes)."""
     if len(parts) == 1:
         return parts[0]
     with tempfile.TemporaryDirectory(prefix="rlstats-") as directory:
@@ -88,32 +98,33 @@ def merge(name, parts):
             paths.append(os.path.join(directory, f"part{k:06d}.rlstats"))
             with open(paths[-1], "wb") as f:
                 f.write(part)
-        done = subprocess.run([SparkFiles.get(name), "merge", *paths, "--output", "-"],
-                              env=pipe_environment(), capture_output=True)
+        done = subprocess.run([binary, "merge", *paths, "--output", "-"],
+                              env=dict(os.environ, **pipe_environment()), capture_output=True)
     if done.returncode != 0:
         raise RuntimeError(f"ridgelasso merge failed: {done.stderr.decode(errors='replace').strip()}")
     return done.stdout
 
 
-def tree_merge(name, parts, fan_in=8):
-    """Merges an RDD of (index, `.rlstats` bytes) into one part, in a tree of `fan_in`-way
-    merges on the executors, and returns its bytes on the driver.
+def tree_merge(sc, name, binary, encoded, fan_in=8):
+    """Merges the parts of `partition_statistics` into one and returns its bytes on the driver.
 
-    Level by level, parts i·fan_in … i·fan_in + fan_in − 1 go to task i and are merged in index
-    order, so the tree and the order of every merge are fixed by the input's partitioning: the
-    same data split the same way gives the same bits, whatever the scheduling. The first level
-    runs with the full parallelism of the statistics (one task per input partition).
+    While more than `fan_in` parts remain, parts i·fan_in … i·fan_in + fan_in − 1 go to one
+    executor task and are merged there in index order; the last ≤ `fan_in` parts are collected
+    and merged on the driver (as `treeAggregate` ends). The tree and the order of every merge are
+    fixed by the input's partitioning, so the same data split the same way gives the same bits,
+    whatever the scheduling. `binary` is the driver's copy.
     """
-    count = parts.getNumPartitions()
-    while count > 1:
+    count = encoded.getNumPartitions()
+    if count <= fan_in:
+        return merge(binary, [base64.b64decode(line) for line in encoded.collect()])
+    parts = (RDD(encoded, sc, UTF8Deserializer()).map(base64.b64decode)
+             .mapPartitionsWithIndex(lambda i, lines: [(i, b) for b in lines]))
+    while count > fan_in:
         count = -(-count // fan_in)
         parts = (parts.map(lambda item: (item[0] // fan_in, item))
                  .groupByKey(count, partitionFunc=lambda key: key)
-                 .map(lambda group: (group[0], merge(name, [b for _, b in sorted(group[1])]))))
-    merged = parts.collect()
-    if len(merged) != 1:
-        raise RuntimeError(f"the merge left {len(merged)} parts instead of one")
-    return merged[0][1]
+                 .map(lambda group: (group[0], merge(SparkFiles.get(name), [b for _, b in sorted(group[1])]))))
+    return merge(binary, [b for _, b in sorted(parts.collect())])
 
 
 def fit(binary, statistics, arguments):
@@ -142,10 +153,11 @@ def main(argv=None):
     arguments = argv[split + 1:] or ["fit", "--model", "ridge", "--alpha", "1"]
 
     sc = SparkContext.getOrCreate()
-    sc.addFile(os.path.abspath(options.binary))
     name = os.path.basename(options.binary)
+    if name not in {os.path.basename(f) for f in sc.getConf().get("spark.files", "").split(",") if f}:
+        sc.addFile(os.path.abspath(options.binary))   # unless spark-submit --files shipped it already
     parts = partition_statistics(sc, name, options.data, options.target, options.weights, options.partitions)
-    statistics = tree_merge(name, parts)
+    statistics = tree_merge(sc, name, options.binary, parts)
     if options.save_stats:
         with open(options.save_stats, "wb") as f:
             f.write(statistics)
