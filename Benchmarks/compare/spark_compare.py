@@ -263,6 +263,9 @@ def main():
         times = interleaved(sides, options.repeats, log=log)
 
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip().splitlines()
+    report.append(f"# {time.strftime('%Y-%m-%d', time.gmtime())}, {os.cpu_count()} cores; RidgeLasso: "
+                  + "; ".join(version[:2]))
     report.append(f"# pyspark {pyspark.__version__}, {java}, local[2]; {options.rows} rows × {P} features "
                   f"in {options.parts} CSV parts; regParam λ = {REG}, elasticNetParam = {EN_MIX}")
     report.append("")

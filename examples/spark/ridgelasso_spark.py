@@ -51,12 +51,10 @@ _executor_binaries = {}
 
 
 def pipe_environment():
-    """Set in the piped commands: one BLAS thread per process, since Spark already runs one task
-    per core (`LD_LIBRARY_PATH` for OpenBLAS/LAPACK shipped beside the binary is passed on)."""
-    env = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-    if "LD_LIBRARY_PATH" in os.environ:
-        env["LD_LIBRARY_PATH"] = os.environ["LD_LIBRARY_PATH"]
-    return env
+    """Added to the executor's environment for every `ridgelasso` process: one BLAS thread per
+    process, since Spark already runs one task per core. (Libraries shipped beside the binary
+    are found through `spark.executorEnv.LD_LIBRARY_PATH`, which the processes inherit.)"""
+    return {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
 
 
 # Run by bash for every partition. awk puts the header first, then the partition's lines without
