@@ -33,6 +33,7 @@ from pyspark import SparkContext, SparkFiles
 from pyspark.rdd import RDD
 from pyspark.serializers import UTF8Deserializer
 
+
 def executor_binary(sc, name):
     """The path of the shipped binary `name` as the executors see it.
 
