@@ -175,12 +175,13 @@ def main():
     parser.add_argument("--parts", type=int, default=4)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--output", help="also write the report (markdown) to this file")
+    parser.add_argument("--binary", help="the ridgelasso executable (default: this checkout's release build)")
     options = parser.parse_args()
 
     if subprocess.run(["sh", "-c", "command -v java"], capture_output=True).returncode != 0:
         ensure_installed(debian=["openjdk-17-jre-headless"])
     ensure_installed(python=[("pyspark", PYSPARK), ("numpy", "numpy")])
-    binary = release_binary("ridgelasso")
+    binary = os.path.abspath(options.binary) if options.binary else release_binary("ridgelasso")
     if binary is None:
         sys.exit("spark_compare: build ridgelasso first: swift build -c release --product ridgelasso")
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")   # loopback only
