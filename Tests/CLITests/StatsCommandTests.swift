@@ -161,6 +161,31 @@ struct StatsCommandTests {
         #expect(bad.status == 1 && bad.stdoutBytes.isEmpty && bad.stderrLines.count == 1)
     }
 
+    @Test("--output - refuses a terminal as standard output (status 2, one line), as gzip does",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func standardOutputTerminal() throws {
+        let dir = try ScratchDirectory.make()
+        let (all, _) = try Self.data(in: dir, rows: [])
+        let exe = try #require(CLIProcess.executable)
+        // util-linux `script` runs the command with a pseudo-terminal as its standard streams.
+        for arguments in [["stats", all, "--output", "-"], ["merge", all, "--output", "-"]] {
+            let command = ([exe.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", command, "/dev/null"]
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 2, "\(arguments): \(text)")
+            #expect(text.split(separator: "\n").count == 1, "\(text)")
+            #expect(text.contains("ridgelasso: error: --output - writes binary statistics to standard output, which is a terminal"), "\(text)")
+        }
+    }
+
     @Test("a header without rows is an empty part: W = 0, it merges as nothing")
     func emptyPart() throws {
         let dir = try ScratchDirectory.make()
