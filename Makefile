@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BENCH_ARGS ?=
 
-.PHONY: all deps build test test-reference bench bench-quick release install uninstall clean docs fuzz
+.PHONY: all deps build test test-reference test-spark bench bench-quick release install uninstall clean docs fuzz
 
 all: build
 
@@ -34,6 +34,11 @@ install: deps
 
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/ridgelasso"
+
+# The Spark example (examples/spark) in local[2] mode, checked against the single-machine fit.
+# Installs Java 17 (Debian) and pyspark (PyPI) when missing; `make test` needs neither.
+test-spark: deps
+	@bash scripts/test-spark.sh
 
 # The main job: the benchmark on the built-in problems (release build). It builds `ridgelasso`
 # too, which the comparison scripts in Benchmarks/compare call.

@@ -11,7 +11,8 @@ struct MergeCommand: OutputProducingCommand {
         co-moments, never raw sums), so the result is the statistics of all their rows, to \
         rounding. Parts must have the same features in the same order, the same target, the \
         same weighting, the same folds and the same major format version; an empty part merges \
-        as nothing. Nothing is printed on standard output.
+        as nothing. With --output - the merged statistics go to standard output (binary; refused \
+        on a terminal); nothing else is printed there.
         
         \(ExitStatus.text)
         """
@@ -20,7 +21,7 @@ struct MergeCommand: OutputProducingCommand {
     @Argument(help: ArgumentHelp("Statistics files to merge.", valueName: "part.rlstats"))
     var parts: [String]
 
-    @Option(help: ArgumentHelp("The merged statistics file to write.", valueName: "S.rlstats"))
+    @Option(help: ArgumentHelp("The merged statistics file to write, or - for standard output.", valueName: "S.rlstats"))
     var output: String
 
     mutating func validate() throws {
@@ -28,7 +29,10 @@ struct MergeCommand: OutputProducingCommand {
     }
 
     func standardOutput() throws -> String {
-        for part in parts { try OutputFile.checkDistinct(input: part, outputs: [("--output", output)]) }
+        try StatisticsFiles.checkOutput(output)
+        if output != "-" {
+            for part in parts { try OutputFile.checkDistinct(input: part, outputs: [("--output", output)]) }
+        }
         let files = try parts.map(StatisticsFiles.read)
         for (i, file) in files.enumerated().dropFirst() {
             if let difference = files[0].incompatibility(with: file) {

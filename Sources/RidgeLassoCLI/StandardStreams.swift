@@ -39,8 +39,22 @@ enum StandardStreams {
     /// Writes `text` to standard output, completely.
     /// - Throws: ``CLIError`` (exit status 1) when the write fails; never returns after EPIPE.
     static func writeOutput(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try writeOutput(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes `bytes` to standard output, completely (`--output -` of a binary file).
+    /// - Throws: ``CLIError`` (exit status 1) when the write fails; never returns after EPIPE.
+    static func writeOutput(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try writeOutput(bytes: $0) }
+    }
+
+    /// Whether standard output is a terminal, where binary output would only garble the screen.
+    static var outputIsTerminal: Bool { isatty(1) == 1 }
+
+    private static func writeOutput(bytes: UnsafeRawBufferPointer) throws {
         guard !outputWasClosed else { throw CLIError.data("cannot write standard output: \(reason(EBADF))") }
-        guard let code = writeAll(text, to: 1) else { return }
+        guard let code = AtomicFile.writeAll(bytes, to: 1) else { return }
         if code == EPIPE {
             signal(SIGPIPE, SIG_DFL)
             raise(SIGPIPE)

@@ -41,9 +41,24 @@ enum StatisticsFiles {
         return (file, all)
     }
 
-    /// Writes `file` to `path`, replacing it atomically (``OutputFile``).
+    /// Writes `file` to `path`, replacing it atomically (``OutputFile``), or to standard output
+    /// when `path` is `-` (for pipelines: a shell, ssh, Spark's `RDD.pipe` through base64). The
+    /// file is encoded whole before the first byte is written, so a failure writes nothing.
     /// - Throws: ``CLIError`` (exit status 1) naming the path and the system's reason.
     static func write(_ file: StatisticsFile, to path: String) throws {
-        try OutputFile.write(file.encoded(), to: path, what: "statistics")
+        if path == "-" {
+            try StandardStreams.writeOutput(file.encoded())
+        } else {
+            try OutputFile.write(file.encoded(), to: path, what: "statistics")
+        }
+    }
+
+    /// Refuses `--output -` when standard output is a terminal, as gzip does: binary statistics
+    /// there are lost and garble the screen. Runs before anything is read.
+    /// - Throws: ``CLIError`` (exit status 2).
+    static func checkOutput(_ path: String) throws {
+        if path == "-", StandardStreams.outputIsTerminal {
+            throw CLIError.usage("--output - writes binary statistics to standard output, which is a terminal; redirect or pipe it")
+        }
     }
 }

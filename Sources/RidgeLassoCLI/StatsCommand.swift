@@ -15,13 +15,14 @@ struct StatsCommand: OutputProducingCommand {
         weight, minimum and maximum of each column) to --output. Parts written from different \
         pieces of the data merge exactly with `ridgelasso merge`; `ridgelasso fit --model ridge \
         --stats FILE` fits from them. An input with a header and no rows gives an empty part, \
-        which merges as nothing. With --folds K the file keeps one part per fold (row i of the \
+        which merges as nothing. With --output - the statistics go to standard output (binary; \
+        refused on a terminal). With --folds K the file keeps one part per fold (row i of the \
         whole data, i = --first-row plus its index in this input, goes to fold \
         RowFold(i, --seed)), for cross-validation from one pass; with --fold-column COL the fold \
         of each row is read from that column instead (integer ids 0 … K−1, K from --folds or \
-        else the largest id + 1; the column is not a feature). Nothing is printed on standard \
-        output; --progress (automatic when standard error is a terminal) reports rows, MB/s and \
-        the time elapsed on standard error. The format is described in docs/rlstats.md.
+        else the largest id + 1; the column is not a feature). Nothing else is printed on \
+        standard output; --progress (automatic when standard error is a terminal) reports rows, \
+        MB/s and the time elapsed on standard error. The format is described in docs/rlstats.md.
         
         \(ExitStatus.text)
         """
@@ -46,7 +47,7 @@ struct StatsCommand: OutputProducingCommand {
 
     @OptionGroup var reading: ReadingOptions
 
-    @Option(help: ArgumentHelp("The statistics file to write.", valueName: "S.rlstats"))
+    @Option(help: ArgumentHelp("The statistics file to write, or - for standard output.", valueName: "S.rlstats"))
     var output: String
 
     @Option(help: ArgumentHelp(
@@ -86,7 +87,8 @@ struct StatsCommand: OutputProducingCommand {
     }
 
     func standardOutput() throws -> String {
-        if file != "-" { try OutputFile.checkDistinct(input: file, outputs: [("--output", output)]) }
+        try StatisticsFiles.checkOutput(output)
+        if file != "-", output != "-" { try OutputFile.checkDistinct(input: file, outputs: [("--output", output)]) }
         var stream = try CSVBlockStream(path: file, blockBytes: blockBytes, options: reading.csvOptions)
         defer { stream.close() }
         let source = stream.source, names = stream.names

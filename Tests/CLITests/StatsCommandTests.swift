@@ -136,6 +136,64 @@ struct StatsCommandTests {
         }
     }
 
+    @Test("--output - writes the same bytes to standard output as to a file, for stats and merge")
+    func standardOutput() throws {
+        let dir = try ScratchDirectory.make()
+        let (all, parts) = try Self.data(in: dir, rows: [0..<25, 25..<60])
+        let file = dir.appendingPathComponent("file.rlstats").path
+        #expect(try CLIProcess.run(["stats", "--weights", "w", "-", "--output", file], stdin: URL(fileURLWithPath: all)).status == 0)
+        let piped = try CLIProcess.run(["stats", "--weights", "w", "-", "--output", "-"], stdin: URL(fileURLWithPath: all))
+        #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped.stderr)")
+        #expect(piped.stdoutBytes == (try Data(contentsOf: URL(fileURLWithPath: file))))
+
+        var shards: [String] = []
+        for (k, part) in parts.enumerated() {
+            let r = try CLIProcess.run(["stats", "--weights", "w", part, "--output", "-"])
+            #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+            let shard = dir.appendingPathComponent("shard\(k).rlstats")
+            try r.stdoutBytes.write(to: shard)
+            shards.append(shard.path)
+        }
+        let merged = dir.appendingPathComponent("merged.rlstats").path
+        #expect(try CLIProcess.run(["merge"] + shards + ["--output", merged]).status == 0)
+        let mergedOut = try CLIProcess.run(["merge"] + shards + ["--output", "-"])
+        #expect(mergedOut.status == 0 && mergedOut.stderr.isEmpty, "\(mergedOut.stderr)")
+        #expect(mergedOut.stdoutBytes == (try Data(contentsOf: URL(fileURLWithPath: merged))))
+        // The shards piped out are whole statistics files: merged, they fit as the CSV does.
+        let csv = try Self.fitted(CLIProcess.run(["fit", "--model", "ridge", "--alpha", "0.5", "--weights", "w", all]))
+        let fromShards = try Self.fitted(CLIProcess.run(["fit", "--model", "ridge", "--alpha", "0.5", "--stats", merged]))
+        Self.expectClose(fromShards.coefficients, csv.coefficients, 1e-10, "shards on stdout")
+
+        // A failure writes nothing to standard output, not a partial file.
+        let bad = try CLIProcess.run(["stats", "--target", "nope", all, "--output", "-"])
+        #expect(bad.status == 1 && bad.stdoutBytes.isEmpty && bad.stderrLines.count == 1)
+    }
+
+    @Test("--output - refuses a terminal as standard output (status 2, one line), as gzip does",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func standardOutputTerminal() throws {
+        let dir = try ScratchDirectory.make()
+        let (all, _) = try Self.data(in: dir, rows: [])
+        let exe = try #require(CLIProcess.executable)
+        // util-linux `script` runs the command with a pseudo-terminal as its standard streams.
+        for arguments in [["stats", all, "--output", "-"], ["merge", all, "--output", "-"]] {
+            let command = ([exe.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", command, "/dev/null"]
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 2, "\(arguments): \(text)")
+            #expect(text.split(separator: "\n").count == 1, "\(text)")
+            #expect(text.contains("ridgelasso: error: --output - writes binary statistics to standard output, which is a terminal"), "\(text)")
+        }
+    }
+
     @Test("a header without rows is an empty part: W = 0, it merges as nothing")
     func emptyPart() throws {
         let dir = try ScratchDirectory.make()

@@ -6,6 +6,8 @@ struct CLIResult {
     let status: Int32
     let stdout: String
     let stderr: String
+    /// Standard output as bytes, for binary output (`--output -`).
+    var stdoutBytes = Data()
 
     /// The lines of standard error (without the final newline).
     var stderrLines: [Substring] { stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast() }
@@ -64,10 +66,12 @@ enum CLIProcess {
         process.waitUntilExit()
         try out.close()
         try err.close()
+        let output = try Data(contentsOf: outURL)
         return CLIResult(
             status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+            stdout: String(decoding: output, as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+            stdoutBytes: output
         )
     }
 }
