@@ -46,7 +46,14 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(ROOT, "examples", "spark"))
 from interleave import ensure_installed, interleaved, ratio_summary, format_ratio, release_binary  # noqa: E402
 
-PYSPARK = "pyspark==4.0.1"   # the version scripts/test-spark.sh pins
+
+def pinned_pyspark():
+    """`pyspark==V` with V the version scripts/test-spark.sh pins, so both install the same."""
+    with open(os.path.join(ROOT, "scripts", "test-spark.sh")) as f:
+        version = next(line.split("=", 1)[1].strip() for line in f if line.startswith("PYSPARK_VERSION="))
+    return f"pyspark=={version}"
+
+
 P = 12
 OFFSETS = [0.0, 1e4, 1e6, 1e8]
 REG = 0.05          # MLlib regParam λ
@@ -180,7 +187,7 @@ def main():
 
     if subprocess.run(["sh", "-c", "command -v java"], capture_output=True).returncode != 0:
         ensure_installed(debian=["openjdk-17-jre-headless"])
-    ensure_installed(python=[("pyspark", PYSPARK), ("numpy", "numpy")])
+    ensure_installed(python=[("pyspark", pinned_pyspark()), ("numpy", "numpy")])
     binary = os.path.abspath(options.binary) if options.binary else release_binary("ridgelasso")
     if binary is None:
         sys.exit("spark_compare: build ridgelasso first: swift build -c release --product ridgelasso")

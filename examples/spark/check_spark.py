@@ -7,7 +7,9 @@ partition), a weight column and a feature offset by 1e6 (a timestamp-like column
   on the rows (both solve the same normal equations; only the summation order differs);
 - elastic net (when this build's `fit --stats` has it): within 1e-8 relative, the coordinate
   descent stopping at a duality gap of 1e-12 relative on both sides;
-- a bad row in one part fails the job (checkCode=True), naming ridgelasso's exit.
+- the tree of merges on the executors (fan-in 2) and the merge on the driver alone (fan-in 8)
+  give the same fit to 1e-13;
+- a bad row in one part fails the job: the piped command's exit status 1 fails its task.
 Prints one line per check and the closing line `N passed, N failed`; exits 1 on any failure.
 """
 import json

@@ -75,7 +75,8 @@ def partition_statistics(sc, name, data, target=None, weights=None, partitions=N
     (W = 0), which merges as nothing.
 
     The lines never enter Python: this is Spark's own `RDD.pipe` on the JVM's RDD of lines
-    (`textFile`), which fails the task when the command exits non-zero (what pyspark's
+    (`sc._jsc.textFile`, pyspark's handle on the JavaSparkContext, the same call pyspark's
+    `textFile` makes), which fails the task when the command exits non-zero (what pyspark's
     `RDD.pipe(checkCode=True)` does) and copies the command's standard error (ridgelasso's one
     line) to the executor's log. pyspark's `RDD.pipe` would first move every line through a
     Python worker, which costs more than the statistics themselves.
