@@ -29,11 +29,15 @@ public struct RidgeModel: LinearPredictor, Sendable, Equatable {
     /// when n ≥ p, and α/(s₁² + α) for α > 0 when p > n. `nil` when X has no column that can
     /// carry a coefficient, so that there was nothing to factor.
     public var reciprocalCondition: Double?
+    /// How the iterative solve ended (``RidgeSolver/conjugateGradient`` on a sparse X): the
+    /// relative residual reached, the tolerance asked for and the iterations. `nil` when the
+    /// solution came from a direct factorization and is exact up to rounding.
+    public var iterativeSolve: IterativeSolveReport?
 
     /// A model from its parts (for instance to predict with stored coefficients).
     public init(
         coefficients: [Double], intercept: Double, alpha: Double, solverUsed: RidgeSolver,
-        rank: Int? = nil, reciprocalCondition: Double? = nil
+        rank: Int? = nil, reciprocalCondition: Double? = nil, iterativeSolve: IterativeSolveReport? = nil
     ) {
         self.coefficients = coefficients
         self.intercept = intercept
@@ -41,5 +45,30 @@ public struct RidgeModel: LinearPredictor, Sendable, Equatable {
         self.solverUsed = solverUsed
         self.rank = rank
         self.reciprocalCondition = reciprocalCondition
+        self.iterativeSolve = iterativeSolve
+    }
+}
+
+/// Where an iterative ridge solve stopped: the solution is not exact, and this says how close it is.
+///
+/// The residual is that of the normal equations A w = q, A = X̃ᵀX̃ + αI, q = X̃ᵀỹ (X̃, ỹ the
+/// weighted, centered data), recomputed from X after the last iteration rather than taken from
+/// the recurrence: ‖q − Aw‖₂ / ‖q‖₂ (0 when q = 0).
+public struct IterativeSolveReport: Sendable, Equatable, Hashable {
+    /// Iterations run.
+    public var iterations: Int
+    /// ‖q − Aw‖₂ / ‖q‖₂ at the returned w.
+    public var relativeResidual: Double
+    /// The relative residual that was asked for.
+    public var tolerance: Double
+
+    /// Whether ``relativeResidual`` ≤ ``tolerance``.
+    public var converged: Bool { relativeResidual <= tolerance }
+
+    /// A report from its parts.
+    public init(iterations: Int, relativeResidual: Double, tolerance: Double) {
+        self.iterations = iterations
+        self.relativeResidual = relativeResidual
+        self.tolerance = tolerance
     }
 }
