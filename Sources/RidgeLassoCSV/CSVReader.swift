@@ -468,7 +468,7 @@ public enum CSVReader {
     /// continue it. Returns the value and where it stopped, or `nil` when no number starts at `p`.
     /// The bytes at and after `end` must hold a byte that ends a number (`,`, `\r`, `\n`, `"`, NUL).
     @inline(__always)
-    private static func parseNumber(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+    static func parseNumber(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
         -> (Double, UnsafePointer<UInt8>)? {
         var q = p
         var negative = false
