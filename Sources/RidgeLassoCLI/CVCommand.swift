@@ -71,6 +71,8 @@ struct CVCommand: OutputProducingCommand {
 
     @OptionGroup var data: DataOptions
 
+    @OptionGroup var input: SVMLightOptions
+
     @OptionGroup var stopping: CoordinateDescentOptions
 
     @Option(help: ArgumentHelp("Column of non-negative sample weights (not a feature).", valueName: "column"))
@@ -155,7 +157,11 @@ struct CVCommand: OutputProducingCommand {
         let targetName: String
         if let stats {
             (selection, targetName) = try StatisticsCV.ridge(self, path: stats, grid: grid)
+        } else if let sparse = try SparseDesign.loadIfSVMLight(data, input, weights: weights) {
+            targetName = sparse.targetName
+            selection = try sparseSelection(sparse, grid: grid, ratios: ratios)
         } else {
+            try input.checkApplies(to: data.file)
             let design = try Design.load(file: data.file, target: data.target, weightsColumn: weights)
             targetName = design.targetName
             selection = try design.explainingErrors { () throws(RegressionError) -> Selection in
@@ -194,31 +200,50 @@ struct CVCommand: OutputProducingCommand {
             alphaGrid = try RidgeCV.defaultAlphas(for: x, sampleWeights: design.weights,
                                                   fitIntercept: data.fitIntercept, count: alphaCount)
         }
+        let result = try ridgeCV(alphaGrid).fit(x, design.y, sampleWeights: design.weights)
+        return ridgeSelection(result, features: design.features, scales: scaling?.scales)
+    }
+
+    /// The ridge selection this command describes, over `alphas`.
+    func ridgeCV(_ alphas: [Double]) -> RidgeCV {
         let criterion: RidgeSelectionCriterion = folds.map { .kFold(.shuffled(count: $0, seed: seed)) } ?? .leaveOneOut
-        let result = try RidgeCV(alphas: alphaGrid, fitIntercept: data.fitIntercept, criterion: criterion, rule: rule,
-                                 threads: threads).fit(x, design.y, sampleWeights: design.weights)
+        return RidgeCV(alphas: alphas, fitIntercept: data.fitIntercept, criterion: criterion, rule: rule, threads: threads)
+    }
+
+    /// The JSON members of a ridge selection; `scales` map standardized coefficients back.
+    func ridgeSelection(_ result: RidgeCVResult, features: [String], scales: [Double]?) -> Selection {
         var refit = result.model
-        if let scaling { refit.coefficients = scaling.originalScale(refit.coefficients) }
-        var members = ridgeMembers(refit, features: design.features)
+        if let scales { refit.coefficients = zip(refit.coefficients, scales).map { $0 / $1 } }
+        var members = ridgeMembers(refit, features: features)
         members += curveMembers(result.curve, criterion: folds == nil ? "leave_one_out" : "kfold")
         if let gcv = result.generalizedCrossValidation { members.append(("gcv", .numbers(gcv))) }
         return Selection(members: members, curves: [(nil, result.curve)], alpha: result.alpha)
     }
 
     private func selectElasticNet(_ design: Design, grid: [Double]?, ratios: [Double]) throws(RegressionError) -> Selection {
+        let result = try elasticNetCV(grid: grid, ratios: ratios).fit(design.x, design.y, sampleWeights: design.weights)
+        return elasticNetSelection(result, features: design.features, ratios: ratios)
+    }
+
+    /// The lasso or elastic-net selection this command describes.
+    func elasticNetCV(grid: [Double]?, ratios: [Double]) -> ElasticNetCV {
         var cv = ElasticNetCV(l1Ratios: ratios, alphas: grid, alphaCount: alphaCount, epsilon: epsilon,
                               folds: .shuffled(count: folds ?? 5, seed: seed), rule: rule,
                               fitIntercept: data.fitIntercept, standardize: data.standardize, threads: threads)
         let configured = stopping.configured(ElasticNet(tolerance: cv.tolerance, maximumIterations: cv.maximumIterations))
         cv.tolerance = configured.tolerance
         cv.maximumIterations = configured.maximumIterations
-        let result = try cv.fit(design.x, design.y, sampleWeights: design.weights)
+        return cv
+    }
+
+    /// The JSON members of a lasso or elastic-net selection.
+    func elasticNetSelection(_ result: ElasticNetCVResult, features: [String], ratios: [Double]) -> Selection {
         var members: [(String, JSONValue)] = [
             ("model", .string(model.rawValue)),
             ("alpha", .number(result.alpha)),
             ("l1_ratio", .number(result.l1Ratio)),
             ("intercept", .number(result.model.intercept)),
-            ("features", .strings(design.features)),
+            ("features", .strings(features)),
             ("coefficients", .numbers(result.model.coefficients)),
             ("iterations", .integer(result.model.iterations)),
             ("converged", .bool(result.model.converged)),

@@ -41,6 +41,8 @@ struct FitCommand: OutputProducingCommand {
 
     @OptionGroup var data: DataOptions
 
+    @OptionGroup var input: SVMLightOptions
+
     @Option(help: ArgumentHelp("Ridge solver: auto, cholesky, qr or svd (default auto).", valueName: "solver"))
     var solver: SolverChoice?
 
@@ -76,11 +78,17 @@ struct FitCommand: OutputProducingCommand {
             return json
         }
         try OutputFile.checkDistinct(input: data.file, outputs: [("--output", output)])
-        let design = try Design.load(file: data.file, target: data.target, weightsColumn: weights)
-        let object = try design.explainingErrors { () throws(RegressionError) in
-            switch model {
-            case .ridge: return try fitRidge(design)
-            case .lasso, .elasticnet: return try fitElasticNet(design)
+        let object: JSONValue
+        if let sparse = try SparseDesign.loadIfSVMLight(data, input, weights: weights) {
+            object = try sparseObject(sparse)
+        } else {
+            try input.checkApplies(to: data.file)
+            let design = try Design.load(file: data.file, target: data.target, weightsColumn: weights)
+            object = try design.explainingErrors { () throws(RegressionError) in
+                switch model {
+                case .ridge: return try fitRidge(design)
+                case .lasso, .elasticnet: return try fitElasticNet(design)
+                }
             }
         }
         let json = object.encoded() + "\n"
@@ -103,16 +111,26 @@ struct FitCommand: OutputProducingCommand {
     }
 
     private func fitElasticNet(_ design: Design) throws(RegressionError) -> JSONValue {
+        let fitted = try elasticNetEstimator().fit(design.x, design.y, sampleWeights: design.weights)
+        return elasticNetObject(fitted, features: design.features)
+    }
+
+    /// The lasso or elastic net this command describes.
+    func elasticNetEstimator() -> ElasticNet {
         let r = model == .lasso ? 1 : (l1Ratio ?? 0.5)   // checked in validate()
-        let estimator = stopping.configured(
+        return stopping.configured(
             ElasticNet(alpha: alpha, l1Ratio: r, fitIntercept: data.fitIntercept, standardize: data.standardize))
-        let fitted = try estimator.fit(design.x, design.y, sampleWeights: design.weights)
+    }
+
+    /// The JSON of a fitted lasso or elastic net.
+    func elasticNetObject(_ fitted: ElasticNetModel, features: [String]) -> JSONValue {
+        let r = model == .lasso ? 1 : (l1Ratio ?? 0.5)
         return .object([
             ("model", .string(model.rawValue)),
             ("alpha", .number(alpha)),
             ("l1_ratio", .number(r)),
             ("intercept", .number(fitted.intercept)),
-            ("features", .strings(design.features)),
+            ("features", .strings(features)),
             ("coefficients", .numbers(fitted.coefficients)),
             ("iterations", .integer(fitted.iterations)),
             ("converged", .bool(fitted.converged)),

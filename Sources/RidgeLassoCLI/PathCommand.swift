@@ -50,6 +50,8 @@ struct PathCommand: OutputProducingCommand {
 
     @OptionGroup var data: DataOptions
 
+    @OptionGroup var input: SVMLightOptions
+
     @OptionGroup var stopping: CoordinateDescentOptions
 
     @Option(help: ArgumentHelp("Column of non-negative sample weights (not a feature).", valueName: "column"))
@@ -81,18 +83,28 @@ struct PathCommand: OutputProducingCommand {
         try OutputFile.checkDistinct(input: data.file, outputs: [("--plot", plot)])
         let r = try OptionChecks.l1Ratio(l1Ratio, for: model) ?? 1
         let grid = try alphas.map(OptionChecks.alphaList)
-        let design = try Design.load(file: data.file, target: data.target, weightsColumn: weights)
         let estimator = stopping.configured(
             ElasticNet(alpha: 1, l1Ratio: r, fitIntercept: data.fitIntercept, standardize: data.standardize))
+        if let sparse = try SparseDesign.loadIfSVMLight(data, input, weights: weights) {
+            let path = try SparseModels.elasticNetPath(estimator, sparse, alphas: grid, count: alphaCount, epsilon: epsilon)
+            return try output(path, features: sparse.features, target: sparse.targetName, l1Ratio: r)
+        }
+        try input.checkApplies(to: data.file)
+        let design = try Design.load(file: data.file, target: data.target, weightsColumn: weights)
         let path = try design.explainingErrors { () throws(RegressionError) in
             try estimator.path(design.x, design.y, alphas: grid, count: alphaCount, epsilon: epsilon,
                                sampleWeights: design.weights)
         }
+        return try output(path, features: design.features, target: design.targetName, l1Ratio: r)
+    }
+
+    /// The JSON of a path (and the plot file, when asked for).
+    private func output(_ path: ElasticNetPath, features: [String], target: String, l1Ratio r: Double) throws -> String {
         let json = JSONValue.object([
             ("alphas", .numbers(path.alphas)),
             ("intercepts", .numbers(path.intercepts)),
             ("coefficients", .array(path.coefficients.map(JSONValue.numbers))),
-            ("features", .strings(design.features)),
+            ("features", .strings(features)),
             ("model", .string(model.rawValue)),
             ("l1_ratio", .number(r)),
             ("iterations", .array(path.iterations.map { .integer($0) })),
@@ -100,7 +112,7 @@ struct PathCommand: OutputProducingCommand {
             ("duality_gaps", .numbers(path.dualityGaps)),
         ]).encoded() + "\n"
         if let plot {
-            let svg = PathPlot.svg(path: path, features: design.features, model: model, target: design.targetName)
+            let svg = PathPlot.svg(path: path, features: features, model: model, target: target)
             try OutputFile.write(svg, to: plot, what: "plot")
         }
         return json

@@ -28,8 +28,12 @@ struct PredictCommand: OutputProducingCommand {
     @Argument(help: ArgumentHelp("CSV file with a header row and the model's feature columns.", valueName: "file.csv"))
     var file: String
 
+    @OptionGroup var input: SVMLightOptions
+
     func standardOutput() throws -> String {
         let saved = try ModelFile.read(model)
+        if input.format(of: file) == .svmlight { return try sparsePredictions(saved) }
+        try input.checkApplies(to: file)
         let table = try CSVReader.read(contentsOf: file)
         var indices: [Int] = []
         for name in saved.features {

@@ -2,8 +2,9 @@ import ArgumentParser
 import RidgeLasso
 
 /// The JSON members every ridge result starts with (`fit`, `cv`, with or without `--stats`):
-/// model, alpha, intercept, features, coefficients, the solver used, and the rank when the SVD
-/// found the design rank-deficient.
+/// model, alpha, intercept, features, coefficients, the solver used, the rank when the SVD
+/// found the design rank-deficient, and for conjugate gradients the iterations, relative residual
+/// and whether it met its tolerance.
 func ridgeMembers(_ model: RidgeModel, features: [String]) -> [(String, JSONValue)] {
     var members: [(String, JSONValue)] = [
         ("model", .string("ridge")),
@@ -15,6 +16,12 @@ func ridgeMembers(_ model: RidgeModel, features: [String]) -> [(String, JSONValu
     ]
     if model.solverUsed == .svd, let rank = model.rank, rank < features.count {
         members.append(("rank", .integer(rank)))
+    }
+    if let report = model.iterativeSolve {
+        // Conjugate gradients (sparse X): not exact; how close it came.
+        members.append(("iterations", .integer(report.iterations)))
+        members.append(("relative_residual", .number(report.relativeResidual)))
+        members.append(("converged", .bool(report.converged)))
     }
     return members
 }

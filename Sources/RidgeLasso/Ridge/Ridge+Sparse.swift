@@ -196,18 +196,10 @@ extension SparseRidgeProblem {
                 centeredTransposeTimes(sp.baseAddress!, into: rp.baseAddress!, scatteringTo: true)
             }
         }
-        // diag(X̃ᵀX̃)ⱼ = Σ over nonzeros sᵢ(xᵢⱼ − x̄ⱼ)² + x̄ⱼ²·Σ over the other rows sᵢ.
+        // Jacobi: diag(X̃ᵀX̃) + α (1 on the inactive columns, which stay 0).
+        let squares = centeredSquares()
         var diagonal = [Double](repeating: 1, count: p)
-        for j in active {
-            var onColumn = 0.0, weightOn = 0.0
-            let (r, v) = x.column(j)
-            for (i, value) in zip(r, v) {
-                let si = weights?[Int(i)] ?? 1
-                onColumn += si * (value - xMean[j]) * (value - xMean[j])
-                weightOn += si
-            }
-            diagonal[j] = onColumn + xMean[j] * xMean[j] * (totalWeight - weightOn) + alpha
-        }
+        for j in active { diagonal[j] = squares[j] + alpha }
         func norm(_ v: [Double]) -> Double { BLAS.norm(v) }
         func dot(_ a: [Double], _ b: [Double]) -> Double { BLAS.dot(a, b) }
         let rhsNorm = norm(rhs)

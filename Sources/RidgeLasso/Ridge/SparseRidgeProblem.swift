@@ -76,6 +76,23 @@ struct SparseRidgeProblem {
         }
     }
 
+    /// Σᵢ sᵢ(xᵢⱼ − x̄ⱼ)² for every column j (0 for the inactive ones): the sum over the column's
+    /// nonzeros plus x̄ⱼ² times the weight of the other rows, both partial sums of the dense terms.
+    func centeredSquares() -> [Double] {
+        var out = [Double](repeating: 0, count: x.columns)
+        for j in active {
+            var onColumn = 0.0, weightOn = 0.0
+            let (r, v) = x.column(j)
+            for (i, value) in zip(r, v) {
+                let si = weights?[Int(i)] ?? 1
+                onColumn += si * (value - xMean[j]) * (value - xMean[j])
+                weightOn += si
+            }
+            out[j] = onColumn + xMean[j] * xMean[j] * (totalWeight - weightOn)
+        }
+        return out
+    }
+
     /// The active columns of X (no copy when every column is active).
     var activeColumns: SparseMatrix { active.count == x.columns ? x : x.selectingColumns(active) }
 

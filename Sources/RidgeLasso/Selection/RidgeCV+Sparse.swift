@@ -1,6 +1,21 @@
 import LinearAlgebra
 
 extension RidgeCV {
+    /// ``defaultAlphas(for:sampleWeights:fitIntercept:count:)`` for a sparse X: t = tr(X̃ᵀX̃)/p
+    /// from the nonzeros, centering implicit.
+    /// - Throws: as the dense form.
+    public static func defaultAlphas(
+        for x: SparseMatrix, sampleWeights: [Double]? = nil, fitIntercept: Bool = true, count: Int = 100
+    ) throws(RegressionError) -> [Double] {
+        try Validation.gridCount(count, name: "count")
+        let y = Matrix(rows: x.rows, columns: 1)
+        let problem = try SparseRidgeProblem(x: x, y: y, weights: sampleWeights, fitIntercept: fitIntercept)
+        let t = problem.centeredSquares().reduce(0, +) / Double(x.columns)
+        guard t.isFinite else { throw .overflow("tr(XcᵀXc) exceeds the largest Double: no α scale; rescale X") }
+        guard t > 0 else { throw .singular("every column of X is constant: no α scale") }
+        return logarithmicGrid(minimum: 1e-6 * t, maximum: 1e4 * t, count: count)
+    }
+
     /// Chooses α for the target `y` on a sparse X and refits, with the objective, criteria, fold
     /// rules and selection rule of ``fit(_:_:sampleWeights:)`` on a dense X; centering stays
     /// implicit.
