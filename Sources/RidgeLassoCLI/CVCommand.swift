@@ -72,6 +72,8 @@ struct CVCommand: OutputProducingCommand {
 
     @OptionGroup var data: DataOptions
 
+    @OptionGroup var input: SVMLightOptions
+
     @OptionGroup var stopping: CoordinateDescentOptions
 
     @Option(help: ArgumentHelp("Column of non-negative sample weights (not a feature).", valueName: "column"))
@@ -158,7 +160,11 @@ struct CVCommand: OutputProducingCommand {
             (selection, targetName) = model == .ridge
                 ? try StatisticsCV.ridge(self, path: stats, grid: grid)
                 : try StatisticsCV.elasticNet(self, path: stats, grid: grid, ratios: ratios)
+        } else if let sparse = try SparseDesign.loadIfSVMLight(data, input, weights: weights) {
+            targetName = sparse.targetName
+            selection = try sparseSelection(sparse, grid: grid, ratios: ratios)
         } else {
+            try input.checkApplies(to: data.file)
             let design = try Design.load(data, weightsColumn: weights)
             targetName = design.targetName
             selection = try design.explainingErrors { () throws(RegressionError) -> Selection in
@@ -197,12 +203,25 @@ struct CVCommand: OutputProducingCommand {
             alphaGrid = try RidgeCV.defaultAlphas(for: x, sampleWeights: design.weights,
                                                   fitIntercept: data.fitIntercept, count: alphaCount)
         }
+        let result = try ridgeCV(alphaGrid).fit(x, design.y, sampleWeights: design.weights)
+        return ridgeSelection(result, features: design.features, target: design.targetName, encodings: design.encodings,
+                              originalScale: scaling.map { s in s.originalScale })
+    }
+
+    /// The ridge selection this command describes, over `alphas`.
+    func ridgeCV(_ alphas: [Double]) -> RidgeCV {
         let criterion: RidgeSelectionCriterion = folds.map { .kFold(.shuffled(count: $0, seed: seed)) } ?? .leaveOneOut
-        let result = try RidgeCV(alphas: alphaGrid, fitIntercept: data.fitIntercept, criterion: criterion, rule: rule,
-                                 threads: threads).fit(x, design.y, sampleWeights: design.weights)
+        return RidgeCV(alphas: alphas, fitIntercept: data.fitIntercept, criterion: criterion, rule: rule, threads: threads)
+    }
+
+    /// The JSON members of a ridge selection; `originalScale` maps standardized coefficients back.
+    func ridgeSelection(
+        _ result: RidgeCVResult, features: [String], target: String, encodings: [CategoricalEncoding] = [],
+        originalScale: (([Double]) -> [Double])?
+    ) -> Selection {
         var refit = result.model
-        if let scaling { refit = refit.withCoefficients(scaling.originalScale(refit.coefficients)) }
-        var members = ridgeMembers(refit, features: design.features, target: design.targetName, encodings: design.encodings)
+        if let originalScale { refit = refit.withCoefficients(originalScale(refit.coefficients)) }
+        var members = ridgeMembers(refit, features: features, target: target, encodings: encodings)
         members += curveMembers(result.curve, criterion: folds == nil ? "leave_one_out" : "kfold")
         if let gcv = result.generalizedCrossValidation { members.append(("gcv", .numbers(gcv))) }
         return Selection(members: members, curves: [(nil, result.curve)], alpha: result.alpha)

@@ -41,6 +41,8 @@ struct FitCommand: OutputProducingCommand {
 
     @OptionGroup var data: DataOptions
 
+    @OptionGroup var input: SVMLightOptions
+
     @Option(help: ArgumentHelp("Ridge solver: auto, cholesky, qr or svd (default auto).", valueName: "solver"))
     var solver: SolverChoice?
 
@@ -79,11 +81,17 @@ struct FitCommand: OutputProducingCommand {
             return json
         }
         try OutputFile.checkDistinct(input: data.file, outputs: [("--output", output)])
-        let design = try Design.load(data, weightsColumn: weights)
-        let object = try design.explainingErrors { () throws(RegressionError) in
-            switch model {
-            case .ridge: return try fitRidge(design)
-            case .lasso, .elasticnet: return try fitElasticNet(design)
+        let object: JSONValue
+        if let sparse = try SparseDesign.loadIfSVMLight(data, input, weights: weights) {
+            object = try sparseObject(sparse)
+        } else {
+            try input.checkApplies(to: data.file)
+            let design = try Design.load(data, weightsColumn: weights)
+            object = try design.explainingErrors { () throws(RegressionError) in
+                switch model {
+                case .ridge: return try fitRidge(design)
+                case .lasso, .elasticnet: return try fitElasticNet(design)
+                }
             }
         }
         let json = object.encoded() + "\n"

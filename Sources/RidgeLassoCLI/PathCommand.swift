@@ -57,6 +57,8 @@ struct PathCommand: OutputProducingCommand {
 
     @OptionGroup var data: DataOptions
 
+    @OptionGroup var input: SVMLightOptions
+
     @OptionGroup var stopping: CoordinateDescentOptions
 
     @Option(help: ArgumentHelp("Column of non-negative sample weights (not a feature).", valueName: "column"))
@@ -107,7 +109,11 @@ struct PathCommand: OutputProducingCommand {
                 throw CLIError.data("\(stats): \(error)")
             }
             (features, targetName) = (all.featureNames, all.targetNames[0])
+        } else if let sparse = try SparseDesign.loadIfSVMLight(data, input, weights: weights) {
+            path = try SparseModels.elasticNetPath(estimator, sparse, alphas: grid, count: alphaCount, epsilon: epsilon)
+            (features, targetName) = (sparse.features, sparse.targetName)
         } else {
+            try input.checkApplies(to: data.file)
             let design = try Design.load(data, weightsColumn: weights)
             path = try design.explainingErrors { () throws(RegressionError) in
                 try estimator.path(design.x, design.y, alphas: grid, count: alphaCount, epsilon: epsilon,

@@ -39,8 +39,15 @@ struct PredictCommand: OutputProducingCommand {
 
     @OptionGroup var reading: ReadingOptions
 
+    @OptionGroup var input: SVMLightOptions
+
     func standardOutput() throws -> String {
         let saved = try ModelFile.read(model)
+        if input.format(of: file) == .svmlight {
+            if !keep.isEmpty { throw CLIError.usage("--keep names CSV columns; an svmlight file has none") }
+            return try sparsePredictions(saved)
+        }
+        try input.checkApplies(to: file)
         let source = try CSVSource(contentsOf: file, options: reading.csvOptions)
         let names = source.columnNames
         // Where each feature of the model comes from: a numeric column, or one level of a

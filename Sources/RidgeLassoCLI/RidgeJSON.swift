@@ -3,8 +3,9 @@ import RidgeLasso
 import RidgeLassoCSV
 
 /// The JSON members every ridge result starts with (`fit`, `cv`, with or without `--stats`):
-/// model, alpha, intercept, features, coefficients, the solver used, and the rank when the SVD
-/// found the design rank-deficient.
+/// model, alpha, intercept, features, coefficients, the solver used, the rank when the SVD
+/// found the design rank-deficient, for conjugate gradients the iterations, relative residual
+/// and whether it met its tolerance, then the target and the categorical encodings.
 func ridgeMembers(_ model: RidgeModel, features: [String], target: String,
                   encodings: [CategoricalEncoding] = []) -> [(String, JSONValue)] {
     var members: [(String, JSONValue)] = [
@@ -17,6 +18,12 @@ func ridgeMembers(_ model: RidgeModel, features: [String], target: String,
     ]
     if model.solverUsed == .svd, let rank = model.rank, rank < features.count {
         members.append(("rank", .integer(rank)))
+    }
+    if let report = model.iterativeSolve {
+        // Conjugate gradients (sparse X): not exact; how close it came.
+        members.append(("iterations", .integer(report.iterations)))
+        members.append(("relative_residual", .number(report.relativeResidual)))
+        members.append(("converged", .bool(report.converged)))
     }
     return members + targetMembers(target, encodings: encodings)
 }

@@ -222,6 +222,21 @@ final class ByteInput {
         }
     }
 
+    /// Starts again at the first line (a second pass over the same input): a regular file is
+    /// read again from its start; anything else is still whole in the buffer.
+    func rewind() {
+        if seekable {
+            start = 0
+            end = 0
+            fileOffset = 0
+            atEOF = false
+            buffer[0] = 0
+        } else {
+            start = 0
+        }
+        lineNumber = 1
+    }
+
     /// Whether every remaining line is blank (spaces and tabs only); consumes them.
     func restIsBlank() throws(CSVError) -> Bool {
         while let line = try nextLine() {

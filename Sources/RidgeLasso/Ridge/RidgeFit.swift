@@ -20,6 +20,10 @@ struct RidgeFit {
     /// One model per target for `alpha`. `last`: no other α follows, so the Cholesky solver may
     /// factor in the Gram matrix's own memory instead of a copy.
     mutating func models(alpha: Double, last: Bool = false) throws(RegressionError) -> [RidgeModel] {
+        guard solver != .conjugateGradient else {
+            throw .invalidParameter(name: "solver", value: .nan,
+                                    requirement: "conjugateGradient solves a sparse X; a dense X takes automatic, cholesky, qr or svd")
+        }
         if data.p == 0 {
             // No column can carry a coefficient: w = 0, b = ȳ.
             let used = solver == .automatic ? RidgeSolver.cholesky : solver
@@ -33,7 +37,7 @@ struct RidgeFit {
         case .qr:
             let (w, rcond) = try qrSolver().solve(alpha: alpha)
             return try data.models(w, alpha: alpha, solver: .qr, rank: nil, reciprocalCondition: rcond)
-        case .svd:
+        case .svd, .conjugateGradient:   // conjugateGradient was refused above
             let (w, rank, rcond) = try svd.solve(alpha: alpha)
             return try data.models(w, alpha: alpha, solver: .svd, rank: rank, reciprocalCondition: rcond)
         case .automatic:

@@ -36,11 +36,15 @@ public struct RidgeModel: LinearPredictor, Sendable, Equatable {
     public let featureNames: [String]?
     /// The name of the response, when known (written as the model file's `target`).
     public let targetName: String?
+    /// How the iterative solve ended (``RidgeSolver/conjugateGradient`` on a sparse X): the
+    /// relative residual reached, the tolerance asked for and the iterations. `nil` when the
+    /// solution came from a direct factorization and is exact up to rounding.
+    public let iterativeSolve: IterativeSolveReport?
 
     /// A model from its parts (for instance to predict with stored coefficients).
     public init(
         coefficients: [Double], intercept: Double, alpha: Double, solverUsed: RidgeSolver,
-        rank: Int? = nil, reciprocalCondition: Double? = nil,
+        rank: Int? = nil, reciprocalCondition: Double? = nil, iterativeSolve: IterativeSolveReport? = nil,
         featureNames: [String]? = nil, targetName: String? = nil
     ) {
         self.coefficients = coefficients
@@ -49,6 +53,7 @@ public struct RidgeModel: LinearPredictor, Sendable, Equatable {
         self.solverUsed = solverUsed
         self.rank = rank
         self.reciprocalCondition = reciprocalCondition
+        self.iterativeSolve = iterativeSolve
         self.featureNames = featureNames
         self.targetName = targetName
     }
@@ -57,7 +62,7 @@ public struct RidgeModel: LinearPredictor, Sendable, Equatable {
     /// columns to the original scale); names and diagnostics are kept.
     public func withCoefficients(_ coefficients: [Double]) -> RidgeModel {
         RidgeModel(coefficients: coefficients, intercept: intercept, alpha: alpha, solverUsed: solverUsed,
-                   rank: rank, reciprocalCondition: reciprocalCondition,
+                   rank: rank, reciprocalCondition: reciprocalCondition, iterativeSolve: iterativeSolve,
                    featureNames: featureNames, targetName: targetName)
     }
 
@@ -67,7 +72,31 @@ public struct RidgeModel: LinearPredictor, Sendable, Equatable {
     public func named(features: [String], target: String? = nil) throws(RegressionError) -> RidgeModel {
         try FeatureNames.validate(features, count: coefficients.count)
         return RidgeModel(coefficients: coefficients, intercept: intercept, alpha: alpha, solverUsed: solverUsed,
-                          rank: rank, reciprocalCondition: reciprocalCondition,
+                          rank: rank, reciprocalCondition: reciprocalCondition, iterativeSolve: iterativeSolve,
                           featureNames: features, targetName: target)
+    }
+}
+
+/// Where an iterative ridge solve stopped: the solution is not exact, and this says how close it is.
+///
+/// The residual is that of the normal equations A w = q, A = X̃ᵀX̃ + αI, q = X̃ᵀỹ (X̃, ỹ the
+/// weighted, centered data), recomputed from X after the last iteration rather than taken from
+/// the recurrence: ‖q − Aw‖₂ / ‖q‖₂ (0 when q = 0).
+public struct IterativeSolveReport: Sendable, Equatable, Hashable {
+    /// Iterations run.
+    public var iterations: Int
+    /// ‖q − Aw‖₂ / ‖q‖₂ at the returned w.
+    public var relativeResidual: Double
+    /// The relative residual that was asked for.
+    public var tolerance: Double
+
+    /// Whether ``relativeResidual`` ≤ ``tolerance``.
+    public var converged: Bool { relativeResidual <= tolerance }
+
+    /// A report from its parts.
+    public init(iterations: Int, relativeResidual: Double, tolerance: Double) {
+        self.iterations = iterations
+        self.relativeResidual = relativeResidual
+        self.tolerance = tolerance
     }
 }

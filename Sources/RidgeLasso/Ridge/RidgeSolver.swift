@@ -42,4 +42,13 @@ public enum RidgeSolver: String, Sendable, CaseIterable {
     /// numerical rank is counted with tolerance max(n, p)·ε·s₁, and a rank-deficient X gets the
     /// minimum-norm least-squares solution (in the original, unscaled coordinates).
     case svd
+    /// Preconditioned conjugate gradients (Jacobi) on the implicitly centered normal equations
+    /// (X̃ᵀX̃ + αI)w = X̃ᵀỹ, for a sparse X only: each iteration costs two passes over the
+    /// nonzeros and nothing of size p × p or n × n is formed. Not exact: it stops when the
+    /// relative residual reaches the tolerance given to `fit`, and the model reports the
+    /// residual reached (``RidgeModel/iterativeSolve``). A dense X refuses it.
+    case conjugateGradient
+
+    /// The solvers of a dense X: every case but ``conjugateGradient``, which only a sparse X takes.
+    public static var allCases: [RidgeSolver] { [.automatic, .cholesky, .qr, .svd] }
 }

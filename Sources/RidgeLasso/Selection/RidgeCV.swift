@@ -222,30 +222,34 @@ public struct RidgeCV: Sendable {
             curves = try kFoldCurves(x, y, weights: weights, folds: folds)
         }
 
-        // The α of every target.
-        var chosen = [Int](repeating: 0, count: t)
-        if alphaPerTarget || t == 1 {
-            for tt in 0..<t { chosen[tt] = curves[tt].index(for: rule) ?? curves[tt].indexOfMinimum }
-        } else {
-            var mean = [Double](repeating: 0, count: a)
-            var se: [Double]? = curves[0].standardErrors == nil ? nil : [Double](repeating: 0, count: a)
-            for c in curves {
-                for i in 0..<a {
-                    mean[i] += c.meanErrors[i] / Double(t)
-                    if se != nil { se![i] += (c.standardErrors?[i] ?? 0) / Double(t) }
-                }
-            }
-            let shared = CrossValidationCurve(alphas: alphas, meanErrors: mean, standardErrors: se)
-            let index = shared.index(for: rule) ?? shared.indexOfMinimum
-            chosen = [Int](repeating: index, count: t)
-        }
+        let chosen = chooseAlphas(curves)
         let evaluation = RidgeCVEvaluation(criterion: criterion, rule: rule, curves: curves,
                                            generalizedCrossValidation: gcv, degreesOfFreedom: dfs,
                                            leaveOneOutResiduals: looResiduals, indicesOfChosenAlpha: chosen)
         return (evaluation, kept)
     }
 
-    private func validateAlphas() throws(RegressionError) {
+    /// The index of the α of every target: each its own (``alphaPerTarget``, or one target), or
+    /// one for all from the curve averaged over targets (standard errors averaged too).
+    func chooseAlphas(_ curves: [CrossValidationCurve]) -> [Int] {
+        let t = curves.count, a = alphas.count
+        if alphaPerTarget || t == 1 {
+            return curves.map { $0.index(for: rule) ?? $0.indexOfMinimum }
+        }
+        var mean = [Double](repeating: 0, count: a)
+        var se: [Double]? = curves[0].standardErrors == nil ? nil : [Double](repeating: 0, count: a)
+        for c in curves {
+            for i in 0..<a {
+                mean[i] += c.meanErrors[i] / Double(t)
+                if se != nil { se![i] += (c.standardErrors?[i] ?? 0) / Double(t) }
+            }
+        }
+        let shared = CrossValidationCurve(alphas: alphas, meanErrors: mean, standardErrors: se)
+        let index = shared.index(for: rule) ?? shared.indexOfMinimum
+        return [Int](repeating: index, count: t)
+    }
+
+    func validateAlphas() throws(RegressionError) {
         guard !alphas.isEmpty else { throw .emptyData("the list of alphas is empty") }
         for alpha in alphas {
             guard alpha.isFinite, alpha > 0 else {
