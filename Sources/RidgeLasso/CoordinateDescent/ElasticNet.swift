@@ -128,10 +128,17 @@ public struct ElasticNet: Sendable {
     ) throws(RegressionError) -> ElasticNetModel {
         try Validation.alpha(alpha)
         let setup = try prepare(x, y, sampleWeights: sampleWeights, initialCoefficients: initialCoefficients)
-        let penalty = ElasticNetPenalty(alpha: alpha, l1Ratio: l1Ratio, l1Weights: setup.l1Weights,
-                                        l2Weights: setup.l2Weights, positive: positive)
         var options = solverOptions
         options.singlePrecisionGram = settings.singlePrecisionGram && x.columns >= Self.singlePrecisionMinimumColumns
+        return try fit(setup, options: options, initialCoefficients: initialCoefficients)
+    }
+
+    /// The fit on a prepared design (dense or sparse), its inputs validated.
+    func fit<Design: CoordinateDescentDesign>(
+        _ setup: Setup<Design>, options: SolverOptions, initialCoefficients: [Double]?
+    ) throws(RegressionError) -> ElasticNetModel {
+        let penalty = ElasticNetPenalty(alpha: alpha, l1Ratio: l1Ratio, l1Weights: setup.l1Weights,
+                                        l2Weights: setup.l2Weights, positive: positive)
         let solver = try CoordinateDescentSolver(design: setup.design, options: options,
                                                  initial: initialCoefficients)
         // From w = 0 at α ≥ α_max (computed exactly as ``alphaMax``), w = 0 is the solution: return it
@@ -194,6 +201,18 @@ public struct ElasticNet: Sendable {
         sampleWeights: [Double]? = nil
     ) throws(RegressionError) -> ElasticNetPath {
         let setup = try prepare(x, y, sampleWeights: sampleWeights, initialCoefficients: nil)
+        let grid = try pathGrid(setup, alphas: alphas, count: count, epsilon: epsilon)
+        var options = solverOptions
+        options.singlePrecisionChecks = settings.singlePrecisionChecks && grid.count >= 2
+            && x.rows * x.columns >= Self.singlePrecisionChecksMinimumSize
+        return try path(setup, grid: grid, options: options)
+    }
+
+    /// The descending α grid of a path: `alphas` sorted, or `count` values from α_max down to
+    /// `epsilon`·α_max; validated.
+    func pathGrid<Design: CoordinateDescentDesign>(
+        _ setup: Setup<Design>, alphas: [Double]?, count: Int, epsilon: Double
+    ) throws(RegressionError) -> [Double] {
         var grid: [Double]
         if let alphas {
             guard !alphas.isEmpty else { throw .emptyData("the list of alphas is empty") }
@@ -211,9 +230,13 @@ public struct ElasticNet: Sendable {
             let maximum = try ElasticNet.alphaMax(setup.design, l1Weights: setup.l1Weights, l1Ratio: l1Ratio)
             grid = AlphaGrid.logSpaced(maximum: maximum, count: count, epsilon: epsilon)
         }
-        var options = solverOptions
-        options.singlePrecisionChecks = settings.singlePrecisionChecks && grid.count >= 2
-            && x.rows * x.columns >= Self.singlePrecisionChecksMinimumSize
+        return grid
+    }
+
+    /// The warm-started path over `grid` (descending) on a prepared design (dense or sparse).
+    func path<Design: CoordinateDescentDesign>(
+        _ setup: Setup<Design>, grid: [Double], options: SolverOptions
+    ) throws(RegressionError) -> ElasticNetPath {
         let solver = try CoordinateDescentSolver(design: setup.design, options: options, initial: nil)
         // A covariance-scheme path that goes 10× below its start will need most Gram columns:
         // one dsyrk for all of them costs half the flops of growing the cache batch by batch, and
@@ -281,7 +304,7 @@ public struct ElasticNet: Sendable {
         return try alphaMax(setup.design, l1Weights: setup.l1Weights, l1Ratio: l1Ratio)
     }
 
-    static func alphaMax(_ design: PreparedDesign, l1Weights a: [Double], l1Ratio: Double) throws(RegressionError) -> Double {
+    static func alphaMax<Design: CoordinateDescentDesign>(_ design: Design, l1Weights a: [Double], l1Ratio: Double) throws(RegressionError) -> Double {
         var s = design.correlations0
         for j in 0..<s.count where design.curvature[j] == 0 { s[j] = 0 }
         let unpenalized = (0..<a.count).filter { a[$0] == 0 && design.curvature[$0] > 0 }
@@ -300,24 +323,29 @@ public struct ElasticNet: Sendable {
     /// α_max of the prepared problem when w = 0 is the solution for every α ≥ α_max (no feature
     /// with a zero l1 weight, r > 0), else nil. Computed by the same arithmetic as ``alphaMax``, so
     /// a fit at exactly the reported α_max gives exact zeros on any BLAS.
-    static func zeroThreshold(_ setup: Setup, l1Ratio: Double) throws(RegressionError) -> Double? {
+    static func zeroThreshold<Design>(_ setup: Setup<Design>, l1Ratio: Double) throws(RegressionError) -> Double? {
         guard l1Ratio > 0 else { return nil }
         for j in 0..<setup.l1Weights.count where setup.l1Weights[j] == 0 && setup.design.curvature[j] > 0 { return nil }
         return try alphaMax(setup.design, l1Weights: setup.l1Weights, l1Ratio: l1Ratio)
     }
 
     /// Whether w = 0 solves the problem at `alpha` (see ``zeroThreshold(_:l1Ratio:)``).
-    static func zeroIsSolution(_ setup: Setup, alpha: Double, l1Ratio: Double) throws(RegressionError) -> Bool {
+    static func zeroIsSolution<Design>(_ setup: Setup<Design>, alpha: Double, l1Ratio: Double) throws(RegressionError) -> Bool {
         guard let threshold = try zeroThreshold(setup, l1Ratio: l1Ratio) else { return false }
         return alpha >= threshold
     }
 
     // MARK: - Shared setup
 
-    struct Setup {
-        let design: PreparedDesign
+    /// A validated problem ready for the solver: the design, the penalty weights of
+    /// standardization and penalty factors, and the means from which the intercept is recovered.
+    struct Setup<Design: CoordinateDescentDesign> {
+        let design: Design
         let l1Weights: [Double]
         let l2Weights: [Double]
+        /// x̄ (original scale) and ȳ: b = ȳ − x̄ᵀw.
+        let xMean: [Double]
+        let yMean: Double
     }
 
     /// The solver's switches from ``settings`` (the single-precision ones decided per call).
@@ -332,26 +360,33 @@ public struct ElasticNet: Sendable {
     /// Validates everything (in one place, before any computation) and prepares the design.
     func prepare(
         _ x: Matrix, _ y: [Double], sampleWeights: [Double]?, initialCoefficients: [Double]?
-    ) throws(RegressionError) -> Setup {
+    ) throws(RegressionError) -> Setup<PreparedDesign> {
         // X's entries are checked for NaN/Inf in PreparedDesign's pass over X (or here, before
         // the weighted copy is made): one read of X fewer.
         try Validation.shape(x, y)
         try Validation.weights(sampleWeights, rows: x.rows)
         if sampleWeights != nil, let (i, j) = x.firstNonFinite() { throw .nonFinite(input: "X", row: i, column: j) }
+        try validateOptions(columns: x.columns, initialCoefficients: initialCoefficients)
+        let design = try PreparedDesign(x, y, weights: sampleWeights, fitIntercept: fitIntercept)
+        return try setup(design, xMean: design.xMean, yMean: design.yMean)
+    }
+
+    /// Checks the model's parameters, penalty factors and initial coefficients against p columns.
+    func validateOptions(columns p: Int, initialCoefficients: [Double]?) throws(RegressionError) {
         try Validation.l1Ratio(l1Ratio)
         try Validation.tolerance(settings.tolerance)
         try Validation.maximumIterations(settings.maximumIterations)
         if let f = penaltyFactors {
-            guard f.count == x.columns else {
-                throw .dimensionMismatch("X has \(x.columns) columns but there are \(f.count) penalty factors")
+            guard f.count == p else {
+                throw .dimensionMismatch("X has \(p) columns but there are \(f.count) penalty factors")
             }
             for (j, value) in f.enumerated() where !(value.isFinite && value >= 0) {
                 throw .invalidParameter(name: "penaltyFactors[\(j)]", value: value, requirement: "must be finite and ≥ 0")
             }
         }
         if let w0 = initialCoefficients {
-            guard w0.count == x.columns else {
-                throw .dimensionMismatch("X has \(x.columns) columns but there are \(w0.count) initial coefficients")
+            guard w0.count == p else {
+                throw .dimensionMismatch("X has \(p) columns but there are \(w0.count) initial coefficients")
             }
             if let j = w0.firstIndex(where: { !$0.isFinite }) {
                 throw .nonFinite(input: "initialCoefficients", row: j, column: 0)
@@ -360,10 +395,15 @@ public struct ElasticNet: Sendable {
                 throw .invalidParameter(name: "initialCoefficients[\(j)]", value: w0[j], requirement: "must be ≥ 0 when positive")
             }
         }
-        let design = try PreparedDesign(x, y, weights: sampleWeights, fitIntercept: fitIntercept)
+    }
+
+    /// The penalty weights for a prepared design, its second moments checked.
+    func setup<Design: CoordinateDescentDesign>(
+        _ design: Design, xMean: [Double], yMean: Double
+    ) throws(RegressionError) -> Setup<Design> {
         try Validation.secondMoments(columnSquares: design.curvature, targetSquares: design.yy)
         let weights = try Standardization.penaltyWeights(design: design, factors: penaltyFactors, standardize: standardize)
-        return Setup(design: design, l1Weights: weights.l1, l2Weights: weights.l2)
+        return Setup(design: design, l1Weights: weights.l1, l2Weights: weights.l2, xMean: xMean, yMean: yMean)
     }
 
     /// maxⱼ |ρⱼ|/aⱼ at the solver's current point: the l1 strength at which the current correlations
@@ -378,13 +418,13 @@ public struct ElasticNet: Sendable {
     }
 
     func model<Design>(
-        _ solver: CoordinateDescentSolver<Design>, _ setup: Setup, _ penalty: ElasticNetPenalty, _ a: Double,
+        _ solver: CoordinateDescentSolver<Design>, _ setup: Setup<Design>, _ penalty: ElasticNetPenalty, _ a: Double,
         _ outcome: CoordinateDescentOutcome
     ) -> ElasticNetModel {
         let w = solver.coefficients
         var dot = 0.0
-        for j in 0..<w.count { dot += setup.design.xMean[j] * w[j] }
-        let intercept = fitIntercept ? setup.design.yMean - dot : 0
+        for j in 0..<w.count { dot += setup.xMean[j] * w[j] }
+        let intercept = fitIntercept ? setup.yMean - dot : 0
         let objective = 0.5 * solver.residualNormSquared + penalty.value(w)
         return ElasticNetModel(coefficients: w, intercept: intercept, alpha: a, l1Ratio: l1Ratio,
                                iterations: outcome.iterations, dualityGap: outcome.dualityGap,

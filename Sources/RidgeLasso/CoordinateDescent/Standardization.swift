@@ -13,8 +13,8 @@ enum Standardization {
     /// The l1 and l2 weights (a, b) for `design`.
     /// - Throws: ``RegressionError/constantColumn(_:)`` when standardizing a column with zero
     ///   variance (over the rows with positive weight).
-    static func penaltyWeights(
-        design: PreparedDesign, factors: [Double]?, standardize: Bool
+    static func penaltyWeights<Design: CoordinateDescentDesign>(
+        design: Design, factors: [Double]?, standardize: Bool
     ) throws(RegressionError) -> (l1: [Double], l2: [Double]) {
         let p = design.columns
         var a = factors ?? [Double](repeating: 1, count: p)
@@ -33,5 +33,5 @@ enum Standardization {
 
     /// The scales sⱼ used by standardization (1/n standard deviations; root mean squares without an
     /// intercept).
-    static func scales(_ design: PreparedDesign) -> [Double] { design.curvature.map { $0.squareRoot() } }
+    static func scales<Design: CoordinateDescentDesign>(_ design: Design) -> [Double] { design.curvature.map { $0.squareRoot() } }
 }
