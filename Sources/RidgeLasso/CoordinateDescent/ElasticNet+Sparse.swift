@@ -51,12 +51,7 @@ extension ElasticNet {
     func prepare(
         _ x: SparseMatrix, _ y: [Double], sampleWeights: [Double]?, initialCoefficients: [Double]?
     ) throws(RegressionError) -> Setup<SparseDesign> {
-        guard x.rows > 0 else { throw .emptyData("X has no rows") }
-        guard x.columns > 0 else { throw .emptyData("X has no columns") }
-        guard y.count == x.rows else {
-            throw .dimensionMismatch("X has \(x.rows) rows but y has \(y.count) values")
-        }
-        if let i = y.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(input: "y", row: i, column: 0) }
+        try Validation.shape(x, y)
         try Validation.weights(sampleWeights, rows: x.rows)
         try validateOptions(columns: x.columns, initialCoefficients: initialCoefficients)
         let design = SparseDesign(x, y, weights: sampleWeights, fitIntercept: fitIntercept)
