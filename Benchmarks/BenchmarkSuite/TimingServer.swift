@@ -15,6 +15,10 @@ import RidgeLasso
 ///                            stopping tolerance TOL (default ElasticNet.defaultTolerance)
 ///     ridge N P SEED ALPHA   ridgeTimingProblem(rows: N, columns: P, seed: SEED), solved by
 ///                            Ridge(alpha: ALPHA, solver: .cholesky) with an intercept
+///     sparse DIR TASK [TOL]  a sparse problem written by `compare/sparse_compare.py`
+///                            (``SparseComparison``), its task solved on the CSC matrix
+///     sparse-write DIR TASK TOL LABEL  the same solve, untimed, its solution written to DIR
+///                            (``SparseComparison/write(_:to:task:label:)``); answered with "0"
 ///
 /// A request that cannot be served is answered `error: MESSAGE`; an empty line or end of input
 /// ends the loop. Problems are kept in memory between requests (loaded once).
@@ -23,6 +27,7 @@ public enum TimingServer {
     public static func run(readLine: () -> String?, reply: (String) -> Void) {
         var lasso: [String: (x: Matrix, y: [Double], meta: [String: Any])] = [:]
         var ridge: [String: (x: Matrix, y: [Double])] = [:]
+        var sparse: [String: SparseComparison.Problem] = [:]
         var warmed: Set<String> = []
         while let line = readLine(), !line.isEmpty {
             let words = line.split(separator: " ").map(String.init)
@@ -41,6 +46,19 @@ public enum TimingServer {
                     let tolerance = words.count == 4 ? Double(words[3]) ?? .nan : ElasticNet.defaultTolerance
                     let model = ElasticNet(alpha: alphas[0], l1Ratio: ratio, tolerance: tolerance)
                     solve = { _ = try LassoComparison.solve(model, problem.x, problem.y, grid: alphas) }
+                case "sparse" where words.count == 3 || words.count == 4,
+                     "sparse-write" where words.count == 5:
+                    let directory = words[1], task = words[2]
+                    if sparse[directory] == nil { sparse[directory] = try SparseComparison.load(directory) }
+                    let problem = sparse[directory]!
+                    let tolerance = words.count >= 4 ? Double(words[3]) ?? .nan : ElasticNet.defaultTolerance
+                    if words[0] == "sparse-write" {
+                        try SparseComparison.write(try SparseComparison.solve(problem, task: task, tolerance: tolerance),
+                                                   to: directory, task: task, label: words[4])
+                        reply("0")
+                        continue
+                    }
+                    solve = { _ = try SparseComparison.solve(problem, task: task, tolerance: tolerance) }
                 case "ridge" where words.count == 5:
                     guard let n = Int(words[1]), let p = Int(words[2]), let seed = UInt64(words[3]),
                           let alpha = Double(words[4]) else { throw ServerError(message: "bad ridge request: \(line)") }

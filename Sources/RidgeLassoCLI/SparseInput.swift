@@ -48,29 +48,25 @@ struct SparseDesign {
 }
 
 /// Where every model meets a sparse X: the one dispatch point of `fit`, `path` and `cv` on
-/// svmlight input. Ridge runs here; lasso and elastic net are refused in this build (each
-/// function below is the single place to call `ElasticNet`/`ElasticNetCV` on a `SparseMatrix`).
+/// svmlight input, each call naming the file in its error.
 enum SparseModels {
-    /// The one-line refusal for a model that this build cannot fit on a sparse X (exit status 2).
-    static func unavailable(_ what: String) -> CLIError {
-        CLIError.usage("\(what) on svmlight input is not available in this build")
-    }
-
     /// `estimator.fit(x, y)` on the sparse design.
-    static func elasticNet(_ estimator: ElasticNet, _ design: SparseDesign) throws -> ElasticNetModel {
-        throw unavailable(estimator.l1Ratio == 1 ? "lasso" : "elastic net")
+    static func elasticNet(_ estimator: ElasticNet, _ design: SparseDesign) throws(CLIError) -> ElasticNetModel {
+        try design.explainingErrors { () throws(RegressionError) in try estimator.fit(design.x, design.y) }
     }
 
     /// `estimator.path(x, y, alphas:count:epsilon:)` on the sparse design.
     static func elasticNetPath(
         _ estimator: ElasticNet, _ design: SparseDesign, alphas: [Double]?, count: Int, epsilon: Double
-    ) throws -> ElasticNetPath {
-        throw unavailable(estimator.l1Ratio == 1 ? "the lasso path" : "the elastic-net path")
+    ) throws(CLIError) -> ElasticNetPath {
+        try design.explainingErrors { () throws(RegressionError) in
+            try estimator.path(design.x, design.y, alphas: alphas, count: count, epsilon: epsilon)
+        }
     }
 
     /// `cv.fit(x, y)` on the sparse design.
-    static func elasticNetCV(_ cv: ElasticNetCV, _ design: SparseDesign) throws -> ElasticNetCVResult {
-        throw unavailable("cross-validated \(cv.l1Ratios == [1] ? "lasso" : "elastic net")")
+    static func elasticNetCV(_ cv: ElasticNetCV, _ design: SparseDesign) throws(CLIError) -> ElasticNetCVResult {
+        try design.explainingErrors { () throws(RegressionError) in try cv.fit(design.x, design.y) }
     }
 
     /// Ridge at `alpha` with `--standardize` handled by scaling the stored values.

@@ -76,6 +76,22 @@ protocol CoordinateDescentDesign: CoordinateDescentStatistics where Rows == Self
     func appendCenteredColumn(_ j: Int, to buffer: inout [Double])
     /// A single-precision copy of X for approximate correlations with error bounds, or nil.
     func singlePrecisionCopy() -> SinglePrecisionMatrix?
+
+    // The direction e along which the column shifts act: x̃ⱼ = xⱼ − mⱼe. It is the all-ones
+    // vector for a design whose rows carry equal weight (the defaults below), and √v for a design
+    // that folds row weights v into its rows without forming the centered columns.
+
+    /// ‖e‖².
+    var shiftNormSquared: Double { get }
+    /// eᵀv, the `rowSum` that ``shiftedDot(_:_:rowSum:)`` and ``correlations(_:rowSum:into:)`` expect.
+    func shiftSum(_ v: UnsafePointer<Double>) -> Double
+    /// v ← v + amount·e (the constants ``addColumn(_:times:into:)`` leaves to the caller).
+    func addShift(_ amount: Double, to v: UnsafeMutablePointer<Double>)
+    /// The products X̃_freshᵀX̃_all of the Newton Gram cache (fresh.count × all.count,
+    /// column-major; `all` ends with `fresh`), unscaled by c. `columns` holds the centered columns
+    /// of the features before `fresh`, for designs that keep them (the dense default appends
+    /// those of `fresh` and forms the products with one `dgemm`).
+    func newtonProducts(_ fresh: [Int], against all: [Int], columns: inout [Double]) -> [Double]
 }
 
 extension CoordinateDescentDesign {

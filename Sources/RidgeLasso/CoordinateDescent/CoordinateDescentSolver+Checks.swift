@@ -24,9 +24,9 @@ extension CoordinateDescentSolver {
             rows.y.withUnsafeBufferPointer { y in r.update(from: y.baseAddress!, count: n) }
             let nonzero = (0..<p).filter { w[$0] != 0 }
             addShiftedColumns(nonzero, nonzero.map { -w[$0] }, into: r)
-            var sumR = 0.0, q = 0.0, absSum = 0.0
-            for i in 0..<n { sumR += r[i]; q += r[i] * r[i]; absSum += abs(r[i]) }
-            if !rows.hasShift { sumR = 0 }
+            var q = 0.0, absSum = 0.0
+            for i in 0..<n { q += r[i] * r[i]; absSum += abs(r[i]) }
+            let sumR = rows.hasShift ? rows.shiftSum(r) : 0
             residualNormSquared = c * q
             if let penalty, let shadow = checkShadow(penalty) {
                 shadowScratch.withUnsafeMutableBufferPointer { f in shadow.transposeTimes(r, into: rho, scratch: f.baseAddress!) }
@@ -94,7 +94,7 @@ extension CoordinateDescentSolver {
         for (k, j) in features.enumerated() where a[k] != 0 {
             constant += rows.addColumn(j, times: a[k], into: v)
         }
-        if constant != 0 { for i in 0..<n { v[i] += constant } }
+        if constant != 0 { rows.addShift(constant, to: v) }
     }
 
     /// The unpenalized features at this penalty (nonzero curvature only).
@@ -140,9 +140,9 @@ extension CoordinateDescentSolver {
         var a = wS, b = wS
         let nonzero = setList.filter { w[$0] != 0 }
         addShiftedColumns(nonzero, nonzero.map { -w[$0] }, into: r)
-        var sumR = 0.0, q = 0.0
-        for i in 0..<n { sumR += r[i]; q += r[i] * r[i] }
-        if !rows.hasShift { sumR = 0 }
+        var q = 0.0
+        for i in 0..<n { q += r[i] * r[i] }
+        let sumR = rows.hasShift ? rows.shiftSum(r) : 0
         residualNormSquared = c * q
         for (k, j) in setList.enumerated() {
             wS[k] = w[j]

@@ -162,21 +162,10 @@ extension CoordinateDescentSolver {
         if missing.isEmpty { return true }
         let old = newtonFeatures.count, total = old + missing.count
         guard total <= Tuning.newtonCacheLimit else { return false }
-        // Append the new features' centered columns to the kept ones, then G_new,all = X̃_newᵀX̃_all
-        // in one dgemm on the kept buffer itself (no copy of the old columns).
-        if newtonColumns.capacity < n * total {
-            newtonColumns.reserveCapacity(max(n * total, 2 * newtonColumns.capacity))
-        }
-        let rows = rowDesign
-        for j in missing { rows.appendCenteredColumn(j, to: &newtonColumns) }
+        // The new features' rows of the Gram matrix against every kept feature (for the dense
+        // design: their centered columns appended to the kept ones, one dgemm on that buffer).
         let mc = missing.count
-        var product = [Double](repeating: 0, count: mc * total)
-        newtonColumns.withUnsafeBufferPointer { columns in
-            product.withUnsafeMutableBufferPointer { out in
-                BLAS.transposeProduct(rows: n, aColumns: mc, bColumns: total, columns.baseAddress! + old * n,
-                                      columns.baseAddress!, into: out.baseAddress!)
-            }
-        }
+        let product = rowDesign.newtonProducts(missing, against: newtonFeatures + missing, columns: &newtonColumns)
         newtonGram.append(rows: mc, products: product, scale: design.c)
         for (k, j) in missing.enumerated() {
             newtonSlot[j] = old + k

@@ -32,9 +32,10 @@ extension CoordinateDescentSolver {
                         if scheme == .naive {
                             // The true residual is r + pending: the shifts of modest-shift features
                             // (``CoordinateDescentDesign/addColumn(_:times:into:)``) are summed here
-                            // and added to r once, after the sweep, so an update is a `daxpy`; r sums
-                            // to −pending·n, taking the true residual's sum as 0 as the sweep always has.
-                            let count = Double(n), rows = rowDesign
+                            // and added to r once (along the shift direction e), after the sweep, so an
+                            // update is a `daxpy`; eᵀr = −pending·‖e‖², taking the true residual's eᵀr
+                            // as 0 as the sweep always has.
+                            let rows = rowDesign, count = rows.shiftNormSquared
                             var pending = 0.0
                             for j in idx {
                                 let dj = d[j]
@@ -44,7 +45,7 @@ extension CoordinateDescentSolver {
                                 let t = update(j, wj, dj * wj + rhoj)
                                 if t != wj { pending += rows.addColumn(j, times: -(t - wj), into: r) }
                             }
-                            if pending != 0 { for i in 0..<n { r[i] += pending } }
+                            if pending != 0 { rows.addShift(pending, to: r) }
                         } else {
                             for j in idx {
                                 let dj = d[j]

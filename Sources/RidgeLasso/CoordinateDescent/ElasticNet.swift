@@ -132,12 +132,20 @@ public struct ElasticNet: Sendable {
         return try fit(setup, initialCoefficients: initialCoefficients)
     }
 
-    /// ``fit(_:_:sampleWeights:initialCoefficients:)`` on a prepared, validated design.
+    /// ``fit(_:_:sampleWeights:initialCoefficients:)`` on a prepared, validated design, with the
+    /// solver options for its size.
     func fit<Design>(_ setup: Setup<Design>, initialCoefficients: [Double]?) throws(RegressionError) -> ElasticNetModel {
-        let penalty = ElasticNetPenalty(alpha: alpha, l1Ratio: l1Ratio, l1Weights: setup.l1Weights,
-                                        l2Weights: setup.l2Weights, positive: positive)
         var options = solverOptions
         options.singlePrecisionGram = settings.singlePrecisionGram && setup.design.columns >= Self.singlePrecisionMinimumColumns
+        return try fit(setup, options: options, initialCoefficients: initialCoefficients)
+    }
+
+    /// The fit on a prepared design (dense, sparse or statistics), its inputs validated.
+    func fit<Design>(
+        _ setup: Setup<Design>, options: SolverOptions, initialCoefficients: [Double]?
+    ) throws(RegressionError) -> ElasticNetModel {
+        let penalty = ElasticNetPenalty(alpha: alpha, l1Ratio: l1Ratio, l1Weights: setup.l1Weights,
+                                        l2Weights: setup.l2Weights, positive: positive)
         let solver = try CoordinateDescentSolver(design: setup.design, options: options,
                                                  initial: initialCoefficients)
         // From w = 0 at α ≥ α_max (computed exactly as ``alphaMax``), w = 0 is the solution: return it
@@ -208,6 +216,18 @@ public struct ElasticNet: Sendable {
     func path<Design>(
         _ setup: Setup<Design>, alphas: [Double]?, count: Int, epsilon: Double, values: Int
     ) throws(RegressionError) -> ElasticNetPath {
+        let grid = try pathGrid(setup, alphas: alphas, count: count, epsilon: epsilon)
+        var options = solverOptions
+        options.singlePrecisionChecks = settings.singlePrecisionChecks && grid.count >= 2
+            && values >= Self.singlePrecisionChecksMinimumSize
+        return try path(setup, grid: grid, options: options)
+    }
+
+    /// The descending α grid of a path: `alphas` sorted, or `count` values from α_max down to
+    /// `epsilon`·α_max; validated.
+    func pathGrid<Design>(
+        _ setup: Setup<Design>, alphas: [Double]?, count: Int, epsilon: Double
+    ) throws(RegressionError) -> [Double] {
         var grid: [Double]
         if let alphas {
             guard !alphas.isEmpty else { throw .emptyData("the list of alphas is empty") }
@@ -225,9 +245,14 @@ public struct ElasticNet: Sendable {
             let maximum = try ElasticNet.alphaMax(setup.design, l1Weights: setup.l1Weights, l1Ratio: l1Ratio)
             grid = AlphaGrid.logSpaced(maximum: maximum, count: count, epsilon: epsilon)
         }
-        var options = solverOptions
-        options.singlePrecisionChecks = settings.singlePrecisionChecks && grid.count >= 2
-            && values >= Self.singlePrecisionChecksMinimumSize
+        return grid
+    }
+
+    /// The warm-started path over `grid` (descending) on a prepared design (dense, sparse or
+    /// statistics).
+    func path<Design>(
+        _ setup: Setup<Design>, grid: [Double], options: SolverOptions
+    ) throws(RegressionError) -> ElasticNetPath {
         let solver = try CoordinateDescentSolver(design: setup.design, options: options, initial: nil)
         // A covariance-scheme path that goes 10× below its start will need most Gram columns:
         // one dsyrk for all of them costs half the flops of growing the cache batch by batch, and

@@ -35,5 +35,5 @@ enum Standardization {
 
     /// The scales sⱼ used by standardization (1/n standard deviations; root mean squares without an
     /// intercept).
-    static func scales(_ design: PreparedDesign) -> [Double] { design.curvature.map { $0.squareRoot() } }
+    static func scales<Design: CoordinateDescentDesign>(_ design: Design) -> [Double] { design.curvature.map { $0.squareRoot() } }
 }

@@ -126,7 +126,15 @@ public struct ElasticNetCV: Sendable {
     ///   and for a fold whose held-out or training rows all have zero weight. Never for slow
     ///   convergence (reported in the result).
     public func fit(_ x: Matrix, _ y: [Double], sampleWeights: [Double]? = nil) throws(RegressionError) -> ElasticNetCVResult {
-        try validate(x, y, sampleWeights)
+        try Validation.design(x, y)
+        return try crossValidate(x, y, sampleWeights: sampleWeights)
+    }
+
+    /// The procedure on either kind of X (its entries and y's shape already checked).
+    func crossValidate<X: ElasticNetCVData>(
+        _ x: X, _ y: [Double], sampleWeights: [Double]?
+    ) throws(RegressionError) -> ElasticNetCVResult {
+        try validate(rows: x.rows, sampleWeights)
         let assignment = try FoldAssignment(folds, rows: x.rows)
         let grids = try l1Ratios.map { (r: Double) throws(RegressionError) -> [Double] in try grid(x, y, sampleWeights, r) }
         let k = assignment.count, ratios = l1Ratios.count
@@ -147,8 +155,8 @@ public struct ElasticNetCV: Sendable {
             (task: Int) throws(RegressionError) -> TaskOutcome in
             let r = task / perRatio, f = task % perRatio - 1
             guard f >= 0 else {
-                return .full(try settings.estimator(l1Ratio: settings.l1Ratios[r])
-                    .path(x, y, alphas: grids[r], sampleWeights: sampleWeights))
+                return .full(try x.path(settings.estimator(l1Ratio: settings.l1Ratios[r]), y, alphas: grids[r],
+                                        sampleWeights: sampleWeights))
             }
             return .fold(try settings.score(x, y, sampleWeights, l1Ratio: settings.l1Ratios[r], grid: grids[r],
                                             train: foldData[f].train, test: foldData[f].test))
@@ -203,26 +211,22 @@ public struct ElasticNetCV: Sendable {
     }
 
     /// The path on the training rows and its weighted mean squared error on the test rows.
-    func score(
-        _ x: Matrix, _ y: [Double], _ weights: [Double]?, l1Ratio: Double, grid: [Double],
+    func score<X: ElasticNetCVData>(
+        _ x: X, _ y: [Double], _ weights: [Double]?, l1Ratio: Double, grid: [Double],
         train: [Int], test: [Int]
     ) throws(RegressionError) -> FoldScore {
-        let path = try estimator(l1Ratio: l1Ratio).path(
-            x.selectingRows(train), train.map { y[$0] }, alphas: grid,
+        let path = try x.selectingRows(train).path(
+            estimator(l1Ratio: l1Ratio), train.map { y[$0] }, alphas: grid,
             sampleWeights: weights.map { w in train.map { w[$0] } })
-        // Predictions for all α at once: X_test · [w₁ … w_A].
-        let p = x.columns, a = path.count
-        var coefficients = Matrix(rows: p, columns: a)
-        for k in 0..<a { coefficients.storage.replaceSubrange((k * p)..<((k + 1) * p), with: path.coefficients[k]) }
-        let xt = x.selectingRows(test)
-        let predictions = try la { () throws(LinearAlgebraError) in try xt.multiplied(by: coefficients) }
+        let a = path.count
+        let predictions = try x.selectingRows(test).predictions(path.coefficients)
         let testWeights = test.map { weights?[$0] ?? 1 }
         let total = testWeights.reduce(0, +)
         var errors = [Double](repeating: 0, count: a)
         for k in 0..<a {
             var acc = 0.0
             for (r, row) in test.enumerated() {
-                let e = y[row] - (predictions[r, k] + path.intercepts[k])
+                let e = y[row] - (predictions[r + k * test.count] + path.intercepts[k])
                 acc += testWeights[r] * e * e
             }
             errors[k] = acc / total
@@ -233,20 +237,18 @@ public struct ElasticNetCV: Sendable {
     }
 
     /// The descending α grid for l1 ratio `r`: the given one, or glmnet's default on the full data.
-    func grid(_ x: Matrix, _ y: [Double], _ weights: [Double]?, _ r: Double) throws(RegressionError) -> [Double] {
+    func grid<X: ElasticNetCVData>(_ x: X, _ y: [Double], _ weights: [Double]?, _ r: Double) throws(RegressionError) -> [Double] {
         if let alphas { return alphas.sorted(by: >) }
         guard r > 0 else {
             throw .invalidParameter(name: "l1Ratio", value: r,
                                     requirement: "a default α grid needs l1Ratio > 0 (α_max is infinite for pure l2); pass explicit alphas")
         }
-        let maximum = try ElasticNet.alphaMax(x, y, l1Ratio: r, fitIntercept: fitIntercept, sampleWeights: weights,
-                                              positive: positive, penaltyFactors: penaltyFactors, standardize: standardize)
+        let maximum = try x.alphaMax(estimator(l1Ratio: r), y, sampleWeights: weights)
         return AlphaGrid.logSpaced(maximum: maximum, count: alphaCount, epsilon: epsilon)
     }
 
-    private func validate(_ x: Matrix, _ y: [Double], _ weights: [Double]?) throws(RegressionError) {
-        try Validation.design(x, y)
-        try Validation.weights(weights, rows: x.rows)
+    private func validate(rows: Int, _ weights: [Double]?) throws(RegressionError) {
+        try Validation.weights(weights, rows: rows)
         try validateParameters()
     }
 
