@@ -146,12 +146,11 @@ public final class CSVSource {
         let missingTokens: [[UInt8]]
 
         /// The kept rows' values, row-major (k per row), transposed once at the end.
-        private var values: [Double] = []
-        private var levelIndex: [[String: Int]]
-        private var levelList: [[String]]
+        @exclusivity(unchecked) private var values: [Double] = []
+        @exclusivity(unchecked) private var levelIndex: [[String: Int]]
+        @exclusivity(unchecked) private var levelList: [[String]]
         private var rowNameList: [String] = []
         private var omitted: [Int] = []
-        private var scratch: [UInt8] = []
 
         init(source: CSVSource, header: CSVReader.Header, columns: [Int], kinds: [CSVColumnType]) {
             file = source.source
@@ -189,10 +188,11 @@ public final class CSVSource {
         private func isBlank(_ b: UInt8) -> Bool { b == 0x20 || (b == 0x09 && blankTab) }
 
         /// Per-row state of ``parseRecord(_:_:line:row:)``.
-        private var rowValues: [Double] = []
-        private var rowMissing = false
-        private var newLevels: [(Int, String)] = []
-        private var rowName = ""
+        // Unchecked: only this parser's own methods touch them, one at a time.
+        @exclusivity(unchecked) private var rowValues: [Double] = []
+        @exclusivity(unchecked) private var rowMissing = false
+        @exclusivity(unchecked) private var newLevels: [(Int, String)] = []
+        @exclusivity(unchecked) private var rowName = ""
         /// A record gathered over several lines (a quoted field with a newline), NUL-terminated.
         private var record: UnsafeMutablePointer<UInt8> = .allocate(capacity: 1)
         private var recordCapacity = 1
@@ -442,20 +442,23 @@ public final class CSVSource {
             throw .notANumber(file: file, line: line, row: row, column: f + 1, name: names[columns[r]], text: Self.text(cell))
         }
 
-        /// The number of a cell with one decimal comma (and no period), or `nil`.
+        /// The number of a cell with one decimal comma (and no period), or `nil`: the cell copied
+        /// with a period, NUL-terminated, into a small stack buffer and converted once.
         private func commaNumber(_ cell: Cell) -> Double? {
             let count = cell.b - cell.a
             guard count < 128, !cell.escaped else { return nil }
-            let bytes = UnsafeBufferPointer(start: cell.a, count: count)
-            guard let comma = bytes.firstIndex(of: UInt8(ascii: ",")), bytes.lastIndex(of: UInt8(ascii: ",")) == comma,
-                  !bytes.contains(UInt8(ascii: ".")) else { return nil }
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: bytes)
-            scratch[comma] = UInt8(ascii: ".")
-            scratch.append(0)
-            return scratch.withUnsafeBufferPointer { s in
-                guard let base = s.baseAddress, let (v, stop) = CSVReader.parseNumber(base, base + count),
-                      stop - base == count else { return nil }
+            var commas = 0
+            for k in 0..<count {
+                let b = cell.a[k]
+                if b == UInt8(ascii: ",") { commas += 1 } else if b == UInt8(ascii: ".") { return nil }
+            }
+            guard commas == 1 else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 1) { buffer -> Double? in
+                guard let base = buffer.baseAddress else { return nil }
+                for k in 0..<count { base[k] = cell.a[k] == UInt8(ascii: ",") ? UInt8(ascii: ".") : cell.a[k] }
+                base[count] = 0
+                let start = UnsafePointer(base)
+                guard let (v, stop) = CSVReader.parseNumber(start, start + count), stop - start == count else { return nil }
                 return v
             }
         }
