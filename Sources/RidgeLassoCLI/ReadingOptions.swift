@@ -38,11 +38,14 @@ extension CSVReadOptions.Delimiter: ExpressibleByArgument {
         }
     }
 
-    /// The spellings shown in the help: `,`, `;` and `tab`.
-    public static var allValueStrings: [String] { [",", ";", "tab"] }
+    /// None: the option's help names the spellings in words (a list `,, ;, tab` reads badly).
+    public static var allValueStrings: [String] { [] }
 }
 
-extension CSVReadOptions.DecimalMark: ExpressibleByArgument {}
+extension CSVReadOptions.DecimalMark: ExpressibleByArgument {
+    /// None: the option's help names the marks in words (a list `., ,` reads badly).
+    public static var allValueStrings: [String] { [] }
+}
 extension CSVReadOptions.MissingValues: ExpressibleByArgument {}
 
 /// Notes for standard error (such as which column is the target), printed once the command has

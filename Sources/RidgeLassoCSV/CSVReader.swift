@@ -122,15 +122,17 @@ public enum CSVReader {
 
         var failure: CSVError?
         var rows = 0
+        var rowNames: [String] = []
         let storage = [Double](unsafeUninitializedCapacity: capacity * p) { buffer, initialized in
             initialized = 0
             guard let base = buffer.baseAddress else { return }
             do throws(CSVError) {
                 if let split {
-                    rows = try parseHalves(input, split: split, header: header, into: base, capacity: capacity)
+                    (rows, rowNames) = try parseHalves(input, split: split, header: header, into: base, capacity: capacity)
                 } else {
-                    rows = try parseRows(input, names: header.names, firstLine: header.lines + 1, firstRow: 0,
-                                         into: base, capacity: capacity).rows
+                    let segment = try parseRows(input, names: header.names, firstLine: header.lines + 1, firstRow: 0,
+                                                into: base, capacity: capacity, rowNames: header.rowNames)
+                    (rows, rowNames) = (segment.rows, segment.rowNames)
                 }
             } catch {
                 failure = error
@@ -150,7 +152,8 @@ public enum CSVReader {
         do { matrix = try Matrix(rows: rows, columns: p, columnMajor: storage) } catch {
             throw .unreadable(file: file, reason: "internal error: \(error)")
         }
-        return CSVTable(columnNames: header.names, values: matrix, source: file)
+        return CSVTable(columnNames: header.names, values: matrix, source: file,
+                        rowNames: header.rowNames ? rowNames : nil)
     }
 
     /// Parses the data rows as two halves on two threads, split at a line start.
@@ -158,7 +161,7 @@ public enum CSVReader {
     private static func parseHalves(
         _ input: ByteInput, split: (offset: Int, linesBefore: Int), header: Header,
         into storage: UnsafeMutablePointer<Double>, capacity: Int
-    ) throws(CSVError) -> Int {
+    ) throws(CSVError) -> (rows: Int, rowNames: [String]) {
         let second = try ByteInput(path: input.source, offset: split.offset)
         defer { second.close() }
         second.lineLimit = input.lineLimit
@@ -167,9 +170,9 @@ public enum CSVReader {
         let firstRowOfSecond = split.linesBefore - header.lines
         let halves = [
             HalfParse(input: input, names: header.names, firstLine: header.lines + 1, firstRow: 0,
-                      storage: storage, capacity: capacity),
+                      storage: storage, capacity: capacity, rowNames: header.rowNames),
             HalfParse(input: second, names: header.names, firstLine: split.linesBefore + 1,
-                      firstRow: firstRowOfSecond, storage: storage, capacity: capacity),
+                      firstRow: firstRowOfSecond, storage: storage, capacity: capacity, rowNames: header.rowNames),
         ]
         // The same mechanism as the library's parallel tasks: Dispatch runs both halves (one on
         // the calling thread) and returns when both are done.
@@ -182,11 +185,11 @@ public enum CSVReader {
             if let r = try? b.get(), r.rows > 0 { throw .blankLine(file: input.source, line: blank) }
         }
         let r = try b.get()
-        guard r.rows > 0 else { return a.rows }
+        guard r.rows > 0 else { return (a.rows, a.rowNames) }
         guard a.rows == firstRowOfSecond else {
             throw .unreadable(file: input.source, reason: "internal error: the first half has \(a.rows) rows")
         }
-        return firstRowOfSecond + r.rows
+        return (firstRowOfSecond + r.rows, a.rowNames + r.rowNames)
     }
 
     /// The parse of one half; its result is read once both halves are done.
@@ -197,10 +200,12 @@ public enum CSVReader {
         let firstRow: Int
         let storage: UnsafeMutablePointer<Double>
         let capacity: Int
+        let rowNames: Bool
         var result: Result<Segment, CSVError>?
 
         init(input: ByteInput, names: [String], firstLine: Int, firstRow: Int,
-             storage: UnsafeMutablePointer<Double>, capacity: Int) {
+             storage: UnsafeMutablePointer<Double>, capacity: Int, rowNames: Bool) {
+            self.rowNames = rowNames
             self.input = input
             self.names = names
             self.firstLine = firstLine
@@ -217,7 +222,7 @@ public enum CSVReader {
         func run() {
             result = Result { () throws(CSVError) in
                 try CSVReader.parseRows(input, names: names, firstLine: firstLine, firstRow: firstRow,
-                                        into: storage, capacity: capacity)
+                                        into: storage, capacity: capacity, rowNames: rowNames)
             }
         }
     }
@@ -376,14 +381,19 @@ public enum CSVReader {
         var rows: Int
         /// The first of the blank lines that end the run, if it ends with blank lines.
         var trailingBlank: Int?
+        /// The rows' names, when the first field of each line is a row name.
+        var rowNames: [String] = []
     }
 
     /// Parses data rows into column-major `storage` (column j starts at j·capacity), the first
-    /// one at row index `firstRow`, its line being `firstLine`.
+    /// one at row index `firstRow`, its line being `firstLine`. With `rowNames` the first field of
+    /// each line is a row name (kept as text; one with a `""` escape or a line break inside quotes
+    /// is reported as a bad cell, which sends the file to ``CSVSource``'s general parser).
     fileprivate static func parseRows(
         _ input: ByteInput, names: [String], firstLine: Int, firstRow: Int,
-        into storage: UnsafeMutablePointer<Double>, capacity: Int
+        into storage: UnsafeMutablePointer<Double>, capacity: Int, rowNames: Bool = false
     ) throws(CSVError) -> Segment {
+        var rowNameList: [String] = []
         let p = names.count
         var lineNumber = firstLine - 1
         var row = firstRow
@@ -405,6 +415,14 @@ public enum CSVReader {
                 throw .unreadable(file: file, reason: "the file changed while it was read")
             }
             q = UnsafePointer(line.start)
+            if rowNames {
+                guard let (name, next) = rowNameField(q, lineEnd) else {
+                    throw .notANumber(file: file, line: lineNumber, row: row + 1, column: 1, name: "",
+                                      text: cellText(q, lineEnd))
+                }
+                rowNameList.append(name)
+                q = next
+            }
             for j in 0..<p {
                 let cellStart = q
                 let parsed = parseCell(q, lineEnd)
@@ -438,7 +456,34 @@ public enum CSVReader {
             }
             row += 1
         }
-        return Segment(rows: row - firstRow, trailingBlank: pendingBlank)
+        return Segment(rows: row - firstRow, trailingBlank: pendingBlank, rowNames: rowNameList)
+    }
+
+    /// The row name at the start of a line (blanks trimmed, quotes removed) and where the next
+    /// field starts; `nil` when it has no comma after it or is a quoted name with `""` inside.
+    @inline(__always)
+    private static func rowNameField(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+        -> (String, UnsafePointer<UInt8>)? {
+        var a = start
+        while a < end, isBlank(a[0]) { a += 1 }
+        var b: UnsafePointer<UInt8>
+        var q: UnsafePointer<UInt8>
+        if a < end, a[0] == UInt8(ascii: "\"") {
+            a += 1
+            b = a
+            while b < end, b[0] != UInt8(ascii: "\"") { b += 1 }
+            guard b < end else { return nil }
+            q = b + 1
+            while q < end, isBlank(q[0]) { q += 1 }
+            guard q < end, q[0] == UInt8(ascii: ",") else { return nil }
+        } else {
+            q = a
+            while q < end, q[0] != UInt8(ascii: ",") { q += 1 }
+            guard q < end else { return nil }
+            b = q
+            while b > a, isBlank(b[-1]) { b -= 1 }
+        }
+        return (String(decoding: UnsafeBufferPointer(start: a, count: b - a), as: UTF8.self), q + 1)
     }
 
     @inline(__always)

@@ -16,9 +16,9 @@ import LinearAlgebra
 /// let table = try source.read(columns: [mpg])                    // only the columns needed
 /// ```
 ///
-/// Cost: a file of comma-separated numbers without row names is read by ``CSVReader``'s fast
-/// path (two threads on large files), whatever columns are chosen; any other file — row names,
-/// another delimiter, decimal commas, missing values, booleans, text — goes through a general
+/// Cost: a file of comma-separated numbers (with or without row names) is read by ``CSVReader``'s
+/// fast path (two threads on large files), whatever columns are chosen; any other file — another
+/// delimiter, decimal commas, missing values, booleans, text — goes through a general
 /// field-by-field parser (one thread), which converts numbers with the same exact conversion.
 /// A file whose numeric cells the fast path rejects is re-read by the general parser from the
 /// first data line, so that its rules apply.
@@ -76,7 +76,7 @@ public final class CSVSource {
                      "CSVSource.read: columns must be increasing indices of columnNames")
         var kinds = chosen.map { types[$0] ?? .numeric }
         let numericOnly = kinds.allSatisfy { $0 == .numeric || $0 == .numericOrCategorical }
-        if numericOnly, !header.rowNames, header.delimiter == UInt8(ascii: ","), options.decimalMark != .comma {
+        if numericOnly, header.delimiter == UInt8(ascii: ","), options.decimalMark != .comma {
             input.rewind(to: header.bytes, line: header.lines + 1)
             do {
                 let whole = try CSVReader.parseBody(input, header: header, count: count)
@@ -102,6 +102,7 @@ public final class CSVSource {
     private func selecting(_ chosen: [Int], from whole: CSVTable) throws(CSVError) -> CSVTable {
         if chosen.count == whole.columnNames.count { return whole }
         let n = whole.rowCount
+        let rowNames = whole.rowNames
         var storage = (consume whole).values.storage
         storage.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -112,7 +113,8 @@ public final class CSVSource {
         storage.removeLast(storage.count - chosen.count * n)
         do {
             return CSVTable(columnNames: chosen.map { columnNames[$0] },
-                            values: try Matrix(rows: n, columns: chosen.count, columnMajor: storage), source: source)
+                            values: try Matrix(rows: n, columns: chosen.count, columnMajor: storage), source: source,
+                            rowNames: rowNames)
         } catch {
             throw .unreadable(file: source, reason: "internal error: \(error)")
         }
@@ -144,12 +146,11 @@ public final class CSVSource {
         let missingTokens: [[UInt8]]
 
         /// The kept rows' values, row-major (k per row), transposed once at the end.
-        private var values: [Double] = []
-        private var levelIndex: [[String: Int]]
-        private var levelList: [[String]]
+        @exclusivity(unchecked) private var values: [Double] = []
+        @exclusivity(unchecked) private var levelIndex: [[String: Int]]
+        @exclusivity(unchecked) private var levelList: [[String]]
         private var rowNameList: [String] = []
         private var omitted: [Int] = []
-        private var scratch: [UInt8] = []
 
         init(source: CSVSource, header: CSVReader.Header, columns: [Int], kinds: [CSVColumnType]) {
             file = source.source
@@ -187,10 +188,11 @@ public final class CSVSource {
         private func isBlank(_ b: UInt8) -> Bool { b == 0x20 || (b == 0x09 && blankTab) }
 
         /// Per-row state of ``parseRecord(_:_:line:row:)``.
-        private var rowValues: [Double] = []
-        private var rowMissing = false
-        private var newLevels: [(Int, String)] = []
-        private var rowName = ""
+        // Unchecked: only this parser's own methods touch them, one at a time.
+        @exclusivity(unchecked) private var rowValues: [Double] = []
+        @exclusivity(unchecked) private var rowMissing = false
+        @exclusivity(unchecked) private var newLevels: [(Int, String)] = []
+        @exclusivity(unchecked) private var rowName = ""
         /// A record gathered over several lines (a quoted field with a newline), NUL-terminated.
         private var record: UnsafeMutablePointer<UInt8> = .allocate(capacity: 1)
         private var recordCapacity = 1
@@ -393,6 +395,14 @@ public final class CSVSource {
                     while b > a, isBlank(b[-1]) { b -= 1 }
                     cell = Cell(a: a, b: b, quoted: true, escaped: cell.escaped)
                 }
+                if commaDecimal, cell.b > cell.a, memchr(cell.a, Int32(UInt8(ascii: ",")), cell.b - cell.a) != nil {
+                    // 3,9: one conversion of the text with a period, not a failed attempt first.
+                    if let v = commaNumber(cell) {
+                        if v.isFinite { return .number(v) }
+                        throw .nonFinite(file: file, line: line, row: row, column: f + 1, name: names[columns[r]], text: Self.text(cell))
+                    }
+                    return try slowNumber(cell, column: r, field: f, line: line, row: row)
+                }
                 if cell.b > cell.a, !cell.escaped, let (v, stop) = CSVReader.parseNumber(cell.a, cell.b), stop == cell.b,
                    periodDecimal || memchr(cell.a, Int32(UInt8(ascii: ".")), cell.b - cell.a) == nil {
                     if v.isFinite { return .number(v) }
@@ -428,24 +438,29 @@ public final class CSVSource {
                 return .number(0)
             default: break
             }
-            if commaDecimal, count < 128, !cell.escaped,
-               let comma = bytes.firstIndex(of: UInt8(ascii: ",")), bytes.lastIndex(of: UInt8(ascii: ",")) == comma,
-               !bytes.contains(UInt8(ascii: ".")) {
-                scratch.removeAll(keepingCapacity: true)
-                scratch.append(contentsOf: bytes)
-                scratch[comma] = UInt8(ascii: ".")
-                scratch.append(0)
-                let parsed: (Double, Int)? = scratch.withUnsafeBufferPointer { s in
-                    guard let base = s.baseAddress, let (v, stop) = CSVReader.parseNumber(base, base + count) else { return nil }
-                    return (v, stop - base)
-                }
-                if let (v, consumed) = parsed, consumed == count {
-                    if v.isFinite { return .number(v) }
-                    throw .nonFinite(file: file, line: line, row: row, column: f + 1, name: names[columns[r]], text: Self.text(cell))
-                }
-            }
             if kinds[r] == .numericOrCategorical { return .becameText }
             throw .notANumber(file: file, line: line, row: row, column: f + 1, name: names[columns[r]], text: Self.text(cell))
+        }
+
+        /// The number of a cell with one decimal comma (and no period), or `nil`: the cell copied
+        /// with a period, NUL-terminated, into a small stack buffer and converted once.
+        private func commaNumber(_ cell: Cell) -> Double? {
+            let count = cell.b - cell.a
+            guard count < 128, !cell.escaped else { return nil }
+            var commas = 0
+            for k in 0..<count {
+                let b = cell.a[k]
+                if b == UInt8(ascii: ",") { commas += 1 } else if b == UInt8(ascii: ".") { return nil }
+            }
+            guard commas == 1 else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 1) { buffer -> Double? in
+                guard let base = buffer.baseAddress else { return nil }
+                for k in 0..<count { base[k] = cell.a[k] == UInt8(ascii: ",") ? UInt8(ascii: ".") : cell.a[k] }
+                base[count] = 0
+                let start = UnsafePointer(base)
+                guard let (v, stop) = CSVReader.parseNumber(start, start + count), stop - start == count else { return nil }
+                return v
+            }
         }
 
         private func missing(_ cell: Cell, field f: Int, line: Int, row: Int) throws(CSVError) -> Value {

@@ -140,4 +140,24 @@ struct CSVSourceTests {
         let semicolon = try read(text.replacingOccurrences(of: ",", with: ";"))
         #expect(semicolon.values.storage.map(\.bitPattern) == fast.values.storage.map(\.bitPattern))
     }
+
+    @Test("row names on the fast path, in two halves: the same names and numbers as the general parser")
+    func rowNamesFastPath() throws {
+        var lines = ["\"\",\"a\",\"b\""]
+        for i in 0..<2000 { lines.append("\"r\(i)\",\(Double(i) * 0.1),\(-Double(i) / 3)") }
+        let text = lines.joined(separator: "\n") + "\n"
+        let path = try temporaryCSV(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let split = try CSVSource(input: try ByteInput(path: path), options: CSVReadOptions(), parallelThreshold: 1).read()
+        // Semicolons send the same cells through the general parser.
+        let general = try read(text.replacingOccurrences(of: ",", with: ";"))
+        #expect(split.rowNames == (0..<2000).map { "r\($0)" })
+        #expect(split.rowNames == general.rowNames)
+        #expect(split.values.storage.map(\.bitPattern) == general.values.storage.map(\.bitPattern))
+        // A quoted row name with an escaped quote or a comma is left to the general parser.
+        let escaped = try temporaryCSV(",a\n\"x \"\"y\"\"\",1\n\"p, q\",2\n")
+        defer { try? FileManager.default.removeItem(atPath: escaped) }
+        let t = try CSVSource(contentsOf: escaped).read()
+        #expect(t.rowNames == ["x \"y\"", "p, q"] && t.values.storage == [1, 2])
+    }
 }
