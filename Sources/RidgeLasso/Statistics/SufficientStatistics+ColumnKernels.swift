@@ -20,18 +20,26 @@ extension SufficientStatistics {
 
     /// Minimum, maximum, finiteness and Σ wᵢ(vᵢ − k) of `count` values.
     static func summarize(_ v: UnsafePointer<Double>, weights w: UnsafePointer<Double>, count b: Int, shift k: Double) -> ColumnSummary {
-        var lo = SIMD4<Double>(repeating: .infinity), hi = SIMD4<Double>(repeating: -.infinity)
+        // Minimum and maximum per lane as comparisons and selects (the generic pointwiseMin is
+        // not inlined); NaN is caught by the probe, so its ordering does not matter here.
+        var lo0 = Double.infinity, lo1 = lo0, lo2 = lo0, lo3 = lo0
+        var hi0 = -Double.infinity, hi1 = hi0, hi2 = hi0, hi3 = hi0
         var probe = SIMD4<Double>(), sum = SIMD4<Double>()
         let k4 = SIMD4<Double>(repeating: k)
         var i = 0
         while i + 4 <= b {
             let x = load(v, i)
-            lo = pointwiseMin(lo, x); hi = pointwiseMax(hi, x)
+            lo0 = x[0] < lo0 ? x[0] : lo0; lo1 = x[1] < lo1 ? x[1] : lo1
+            lo2 = x[2] < lo2 ? x[2] : lo2; lo3 = x[3] < lo3 ? x[3] : lo3
+            hi0 = x[0] > hi0 ? x[0] : hi0; hi1 = x[1] > hi1 ? x[1] : hi1
+            hi2 = x[2] > hi2 ? x[2] : hi2; hi3 = x[3] > hi3 ? x[3] : hi3
             probe += x - x
             sum += load(w, i) * (x - k4)
             i += 4
         }
-        var low = lo.min(), high = hi.max(), probeSum = probe.sum(), total = sum.sum()
+        var low = Swift.min(Swift.min(lo0, lo1), Swift.min(lo2, lo3))
+        var high = Swift.max(Swift.max(hi0, hi1), Swift.max(hi2, hi3))
+        var probeSum = probe.sum(), total = sum.sum()
         while i < b {
             let x = v[i]
             low = Swift.min(low, x); high = Swift.max(high, x)
