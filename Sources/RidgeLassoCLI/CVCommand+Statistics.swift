@@ -1,5 +1,6 @@
 import ArgumentParser
 import RidgeLasso
+import RidgeLassoCSV
 
 /// `ridgelasso cv --model M --stats S.rlstats`: α chosen without the rows, by K-fold
 /// cross-validation when the statistics hold folds (`stats --folds` or `--fold-column`; lasso and
@@ -10,8 +11,13 @@ enum StatisticsCV {
     /// The options `--stats` excludes (see ``StatisticsFit/validate(_:)``): a CSV file, weights,
     /// ridge standardization, and folds (fixed when the statistics were written).
     static func validate(_ cv: CVCommand) throws {
-        guard cv.stats != nil else { return }
-        try checkStatisticsOptions(csvFile: cv.data.csvFile, model: cv.model, weights: cv.weights,
+        guard cv.stats != nil else {
+            if cv.looData != nil { throw ValidationError("--loo-data applies with --stats (the rows are read again for leave-one-out)") }
+            return
+        }
+        if cv.looData != nil, cv.model != .ridge { throw ValidationError("--loo-data applies to --model ridge") }
+        // With --loo-data the weights column is read from the rows again.
+        try checkStatisticsOptions(csvFile: cv.data.csvFile, model: cv.model, weights: cv.looData == nil ? cv.weights : nil,
                                    standardize: cv.data.standardize)
         if cv.folds != nil { throw ValidationError("--folds does not apply with --stats: write the statistics with `ridgelasso stats --folds`") }
     }
@@ -39,7 +45,11 @@ enum StatisticsCV {
         do {
             let evaluation: RidgeCVEvaluation
             var criterion: [(String, JSONValue)]
-            if file.folds >= 2 {
+            if let looData = cv.looData {
+                let selection = RidgeCV(alphas: alphas, fitIntercept: fitIntercept, criterion: .leaveOneOut, rule: cv.rule)
+                evaluation = try leaveOneOut(all, selection: selection, data: looData, weights: cv.weights)
+                criterion = [("criterion", .string("leave_one_out"))]
+            } else if file.folds >= 2 {
                 let seed = file.foldSeed ?? 0
                 evaluation = try RidgeCV(alphas: alphas, fitIntercept: fitIntercept,
                                          criterion: .kFold(.shuffled(count: file.folds, seed: seed)), rule: cv.rule)
@@ -58,10 +68,46 @@ enum StatisticsCV {
             model = fitted
             criterion.append(("rule", .string(cv.rule.rawValue)))
             members = ridgeMembers(model, features: all.featureNames, target: all.targetNames[0]) + criterion + cv.curveFields(curve)
+            if cv.looData != nil, let gcv = evaluation.generalizedCrossValidation { members.append(("gcv", .numbers(gcv[0]))) }
         } catch let error as RegressionError {
             throw fail(error)
         }
         return (CVCommand.Selection(members: members, curves: [(nil, curve)], alpha: model.alpha), all.targetNames[0])
+    }
+
+    /// Exact leave-one-out from a second pass over the rows of `data` (a CSV file or `-`), whose
+    /// columns are found by the statistics' names (``RidgeLeaveOneOutPass``).
+    /// - Throws: ``CLIError`` (exit status 1) for an unreadable or malformed file, a missing
+    ///   column, weights that do not match the statistics' weighting, or other rows than theirs.
+    static func leaveOneOut(_ all: SufficientStatistics, selection: RidgeCV, data: String, weights: String?) throws -> RidgeCVEvaluation {
+        var stream = try CSVBlockStream(path: data)
+        defer { stream.close() }
+        let source = stream.source, names = stream.names
+        func index(_ name: String, _ role: String) throws -> Int {
+            guard let i = names.firstIndex(of: name) else {
+                throw CLIError.data("\(source): no column named \(quoted(name)) (\(role) of the statistics) for --loo-data")
+            }
+            return i
+        }
+        let columns = try all.featureNames.map { try index($0, "a feature") } + [try index(all.targetNames[0], "the target")]
+        if all.isWeighted, weights == nil {
+            throw CLIError.data("\(source): the statistics are weighted: give the weights column with --weights")
+        }
+        if !all.isWeighted, let weights {
+            throw CLIError.data("\(source): the statistics are unweighted: --weights \(quoted(weights)) does not apply")
+        }
+        let weightIndex = try weights.map { try index($0, "the weights") }
+        do {
+            var pass = try RidgeLeaveOneOutPass(statistics: all, selection: selection)
+            while let table = try stream.next() {
+                try pass.add(rows: table.values.selectingColumns(columns), weights: weightIndex.map { table.values.column($0) })
+            }
+            return try pass.evaluation()
+        } catch let error as CSVError {
+            throw error
+        } catch {
+            throw CLIError.data("\(source): \(error)")
+        }
     }
 
     /// Lasso or elastic-net K-fold cross-validation from the folds of the statistics in `path`

@@ -93,6 +93,11 @@ struct CVCommand: OutputProducingCommand {
         valueName: "S.rlstats"))
     var stats: String?
 
+    @Option(name: .customLong("loo-data"), help: ArgumentHelp(
+        "With --model ridge --stats: read the rows again from this CSV file (- for standard input) for exact leave-one-out; weighted statistics need --weights.",
+        valueName: "file.csv"))
+    var looData: String?
+
     @Flag(help: "Add \"selection_seconds\" to the output.")
     var timing = false
 

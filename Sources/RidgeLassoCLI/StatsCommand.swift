@@ -73,6 +73,11 @@ struct StatsCommand: OutputProducingCommand {
     @Option(name: .customLong("block-bytes"), help: .hidden)
     var blockBytes: Int = 4 << 20
 
+    /// Reads and parses the input as `stats` does and computes nothing: the reader's own
+    /// throughput in the same pipeline, the baseline of Benchmarks/stats-throughput. Writes nothing.
+    @Flag(name: .customLong("parse-only"), help: .hidden)
+    var parseOnly = false
+
     mutating func validate() throws {
         guard blockBytes >= 1 else { throw ValidationError("--block-bytes must be ≥ 1 (got \(blockBytes))") }
         if let folds, folds < 2 || folds > 100_000 { throw ValidationError("--folds must lie in [2, 100000] (got \(folds))") }
@@ -117,7 +122,13 @@ struct StatsCommand: OutputProducingCommand {
         var reporter = ReadProgress.isWanted(asked: progress) ? ReadProgress() : nil
         var rowsRead = 0
         while let table = try Self.next(&stream, target: names[targetIndex]) {
-            let block = table.values.selectingColumns(columns)
+            if parseOnly {
+                rowsRead += table.rowCount
+                reporter?.update(rows: rowsRead, bytes: stream.bytesRead)
+                continue
+            }
+            // The parsed block itself when its columns are features then target, in file order.
+            let block = columns == Array(0..<table.values.columns) ? table.values : table.values.selectingColumns(columns)
             let rowIndex = stream.lastRowIndices
             var w: [Double]?
             if let weightIndex, let weightPosition = at[weightIndex] {
@@ -156,6 +167,7 @@ struct StatsCommand: OutputProducingCommand {
             reporter?.update(rows: rowsRead, bytes: stream.bytesRead)
         }
         reporter?.finish(rows: rowsRead, bytes: stream.bytesRead)
+        if parseOnly { return "" }
         let provenance = StatisticsFile.Provenance(sources: [source])
         let file: StatisticsFile
         if let foldColumn, parts.count < 2 {

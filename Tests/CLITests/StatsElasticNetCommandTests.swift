@@ -85,6 +85,35 @@ struct StatsElasticNetCommandTests {
         }
     }
 
+    @Test("cv --model ridge --stats --loo-data: exact leave-one-out from a second pass equals cv on the CSV")
+    func leaveOneOutPass() throws {
+        let dir = try ScratchDirectory.make()
+        let (all, parts) = try S.data(in: dir, rows: [0..<30])
+        let stats = dir.appendingPathComponent("s.rlstats").path
+        #expect(try CLIProcess.run(["stats", "--weights", "w", all, "--output", stats]).status == 0)
+        let options = ["cv", "--model", "ridge", "--alphas", "0.01,0.1,1,10,100"]
+        let csv = try CLIProcess.run(options + ["--weights", "w", all])
+        let streamed = try CLIProcess.run(options + ["--stats", stats, "--weights", "w", "--loo-data", "-"], stdin: URL(fileURLWithPath: all))
+        #expect(csv.status == 0 && streamed.status == 0, "\(streamed.stderr)")
+        #expect(topLevelKeys(streamed.stdout) == topLevelKeys(csv.stdout))
+        let a = try jsonObject(csv.stdout), b = try jsonObject(streamed.stdout)
+        #expect(b["criterion"] as? String == "leave_one_out" && b["alpha"] as? Double == a["alpha"] as? Double)
+        for key in ["mean_errors", "standard_errors", "gcv"] {
+            S.expectClose(try #require(b[key] as? [Double]), try #require(a[key] as? [Double]), 1e-10, key)
+        }
+        let cases: [([String], Int32, String)] = [
+            (options + ["--loo-data", all, all], 2, "--loo-data applies with --stats"),
+            (options + ["--stats", stats, "--loo-data", all], 1, "the statistics are weighted: give the weights column with --weights"),
+            (options + ["--stats", stats, "--weights", "w", "--loo-data", parts[0]], 1, "the leave-one-out pass read 30 rows"),
+            (["cv", "--model", "lasso", "--stats", stats, "--loo-data", all], 2, "--loo-data applies to --model ridge"),
+        ]
+        for (arguments, status, fragment) in cases {
+            let r = try CLIProcess.run(arguments)
+            #expect(r.status == status && r.stdout.isEmpty, "\(arguments): \(r.stderr)")
+            #expect(r.stderrLines.count == 1 && r.stderr.contains(fragment), "\(r.stderr)")
+        }
+    }
+
     @Test("--progress writes to standard error only; the output file is the same")
     func progress() throws {
         let dir = try ScratchDirectory.make()

@@ -103,7 +103,9 @@ public struct SufficientStatistics: Sendable, Equatable {
     ///
     /// The block is centered on its own weighted mean (relative to K), its co-moment is formed by
     /// one `dsyrk` on the √w-scaled centered rows, and the result is merged in. The statistics
-    /// are unchanged when it throws.
+    /// are unchanged when it throws. Each column is read twice, contiguously (column-major): once
+    /// for its minimum, maximum, finiteness, weighted sum and constancy, once for the mean's
+    /// correction and the centered copy that `dsyrk` reads.
     /// - Throws: ``StatisticsError/dimensionMismatch(_:)`` for a block of the wrong width or
     ///   weights of the wrong length (or given to unweighted statistics, or missing for weighted
     ///   ones); ``StatisticsError/nonFinite(row:column:)`` naming the global row and column;
@@ -124,7 +126,6 @@ public struct SufficientStatistics: Sendable, Equatable {
         }
         guard b > 0 else { return }
         let names = featureNames + targetNames
-        if let (i, j) = z.firstNonFinite() { throw .nonFinite(row: rowCount + i, column: names[j]) }
         if let weights {
             if let i = weights.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(row: rowCount + i, column: "weights") }
             if let i = weights.firstIndex(where: { $0 < 0 }) { throw .negativeWeight(row: rowCount + i, value: weights[i]) }
@@ -146,47 +147,60 @@ public struct SufficientStatistics: Sendable, Equatable {
         block.totalWeight = blockWeight
         block.sumOfSquaredWeights = squares
         block.positiveRowCount = positive
-        for j in 0..<d {
-            var lo = Double.infinity, hi = -Double.infinity
-            for i in 0..<b { lo = Swift.min(lo, z[i, j]); hi = Swift.max(hi, z[i, j]) }
-            block.minimum[j] = lo
-            block.maximum[j] = hi
-        }
         block.mean = [Double](repeating: 0, count: d)
+        // Pass 1 per column: minimum, maximum, a finiteness probe (v − v is 0 unless v is ±∞ or
+        // NaN), and the weighted sum of z − K with whether it is constant over positive weights.
+        // The first of them at a positive weight is the reference of the constancy test.
+        let firstPositive = w.firstIndex { $0 > 0 }
+        var sums = [Double](repeating: 0, count: d), constant = [Bool](repeating: true, count: d)
+        var nonFiniteColumn: Int? = nil
+        z.storage.withUnsafeBufferPointer { zs in w.withUnsafeBufferPointer { w in
+            for j in 0..<d {
+                let column = zs.baseAddress! + j * b, kj = k[j], wp = w.baseAddress!
+                let summary = Self.summarize(column, weights: wp, count: b, shift: kj)
+                if !summary.isFinite && nonFiniteColumn == nil { nonFiniteColumn = j }
+                block.minimum[j] = summary.minimum
+                block.maximum[j] = summary.maximum
+                sums[j] = summary.weightedSum
+                if let f = firstPositive {
+                    constant[j] = Self.isConstant(column, weights: wp, count: b, shift: kj, reference: column[f] - kj)
+                } else {
+                    constant[j] = false
+                }
+            }
+        } }
+        if let j = nonFiniteColumn, let i = z.column(j).firstIndex(where: { !$0.isFinite }) {
+            throw .nonFinite(row: rowCount + i, column: names[j])
+        }
         block.comoment = Matrix(rows: d, columns: d)
         if blockWeight > 0 {
-            // Two-pass weighted means of z − K per column; a column constant over the rows of
-            // positive weight gets its value exactly, so that its co-moment is exactly 0.
+            // Pass 2: two-pass weighted means of z − K per column (a column constant over the
+            // rows of positive weight gets its value exactly, so that its co-moment is exactly 0),
+            // and the √w-scaled centered block, b × d column-major, for one `dsyrk` (CᵀC).
             let roots = w.map { $0.squareRoot() }
-            var centered = Matrix(rows: d, columns: b)   // row i of the block as column i
-            for j in 0..<d {
-                let kj = k[j]
-                var sum = 0.0
-                var first: Double? = nil
-                var constant = true
-                for i in 0..<b where w[i] > 0 {
-                    let u = z[i, j] - kj
-                    sum += w[i] * u
-                    if let f = first { if u != f { constant = false } } else { first = u }
-                }
-                var mj = sum / blockWeight
-                if constant, let f = first {
-                    mj = f
-                } else {
-                    var correction = 0.0
-                    for i in 0..<b { correction += w[i] * ((z[i, j] - kj) - mj) }
-                    mj += correction / blockWeight
-                }
-                block.mean[j] = mj
-                for i in 0..<b { centered[j, i] = roots[i] * ((z[i, j] - kj) - mj) }
+            var centered = Matrix(rows: b, columns: d)
+            z.storage.withUnsafeBufferPointer { zs in
+                centered.storage.withUnsafeMutableBufferPointer { cs in w.withUnsafeBufferPointer { w in roots.withUnsafeBufferPointer { roots in
+                    for j in 0..<d {
+                        let column = zs.baseAddress! + j * b, out = cs.baseAddress! + j * b, kj = k[j]
+                        var mj = sums[j] / blockWeight
+                        if constant[j], let i = firstPositive {
+                            mj = column[i] - kj
+                        } else {
+                            mj += Self.correction(column, weights: w.baseAddress!, count: b, shift: kj, mean: mj) / blockWeight
+                        }
+                        block.mean[j] = mj
+                        Self.center(column, roots: roots.baseAddress!, count: b, shift: kj, mean: mj, into: out)
+                    }
+                } } }
             }
-            guard centered.firstNonFinite() == nil else {
-                throw .overflow("a centered, weighted value exceeds the largest Double; rescale the data or the weights")
-            }
-            do { try block.comoment.addOuterGram(of: centered) } catch {
+            do { block.comoment = try centered.gram() } catch {
                 throw .overflow("the co-moment of a block could not be formed: \(error)")
             }
-            block.comoment.symmetrizeFromLower()
+            // A centered, weighted value that overflowed makes its diagonal entry non-finite.
+            guard (0..<d).allSatisfy({ block.comoment[$0, $0].isFinite }) else {
+                throw .overflow("a centered, weighted value exceeds the largest Double; rescale the data or the weights")
+            }
         }
         let merged = Self.combine(self, block)
         guard merged.totalWeight.isFinite, merged.comoment.firstNonFinite() == nil else {
