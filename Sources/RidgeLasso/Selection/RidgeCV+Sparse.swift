@@ -37,7 +37,7 @@ extension RidgeCV {
     }
 
     /// Chooses α for every column of `targets` on a sparse X (one decomposition for all) and
-    /// refits each target at its α; see ``fit(_:_:sampleWeights:)-(SparseMatrix,_,_)``.
+    /// refits each target at its α, as the one-target form on a sparse X describes.
     public func fit(_ x: SparseMatrix, targets y: Matrix, sampleWeights: [Double]? = nil) throws(RegressionError) -> [RidgeCVResult] {
         let evaluation = try evaluate(x, targets: y, sampleWeights: sampleWeights)
         var models = [RidgeModel?](repeating: nil, count: y.columns)
@@ -94,32 +94,22 @@ extension RidgeCV {
                                  indicesOfChosenAlpha: chooseAlphas(curves))
     }
 
-    /// Per-target K-fold curves on a sparse X, with the fold rules of the dense K-fold (folds in
-    /// parallel, each writing only its own errors, so results do not depend on the threads).
+    /// Per-target K-fold curves on a sparse X, with the fold rules of the dense K-fold
+    /// (``foldCurves(rows:_:weights:folds:fitFold:)``).
     private func sparseKFoldCurves(
         _ x: SparseMatrix, _ y: Matrix, weights: [Double]?, folds: CrossValidationFolds
     ) throws(RegressionError) -> [CrossValidationCurve] {
-        let assignment = try FoldAssignment(folds, rows: x.rows)
         let t = y.columns, a = alphas.count
         let alphas = self.alphas, fitIntercept = self.fitIntercept
-        let perFold = try ParallelTasks.map(count: assignment.count, threads: threads ?? ParallelTasks.defaultThreadCount) {
-            (f: Int) throws(RegressionError) -> (errors: [Double], weight: Double) in
-            let train = assignment.trainingRows(f), test = assignment.testRows(f)
-            let trainWeights = weights.map { w in train.map { w[$0] } }
-            let testWeights = test.map { weights?[$0] ?? 1 }
-            let foldWeight = testWeights.reduce(0, +)
-            guard foldWeight > 0 else { throw .invalidWeights("fold \(f) has zero total weight") }
-            if let tw = trainWeights, !tw.contains(where: { $0 > 0 }) {
-                throw .invalidWeights("the training rows of fold \(f) all have zero weight")
-            }
+        return try foldCurves(rows: x.rows, y, weights: weights, folds: folds) {
+            (train: [Int], trainWeights: [Double]?, test: [Int]) throws(RegressionError) -> (predictions: Matrix, intercepts: [Double]) in
             let problem = try SparseRidgeProblem(x: x.selectingRows(train), y: y.selectingRows(train),
                                                  weights: trainWeights, fitIntercept: fitIntercept)
             // Coefficients over all p columns, column t·A + a.
             var w = Matrix(rows: x.columns, columns: t * a)
             var b = [Double](repeating: 0, count: t * a)
             if SparseRidgeSpectrum.fits(problem) {
-                let spectrum = try SparseRidgeSpectrum(problem)
-                let (active, intercepts) = try spectrum.coefficients(alphas: alphas)
+                let (active, intercepts) = try SparseRidgeSpectrum(problem).coefficients(alphas: alphas)
                 for col in 0..<(t * a) {
                     for (jj, j) in problem.active.enumerated() { w[j, col] = active[jj, col] }
                 }
@@ -135,26 +125,12 @@ extension RidgeCV {
                 }
             }
             let xt = x.selectingRows(test)
-            var errors = [Double](repeating: 0, count: t * a)
-            for tt in 0..<t {
-                for ai in 0..<a {
-                    let col = tt * a + ai
-                    let prediction = try la { () throws(LinearAlgebraError) in try xt.multiply(w.column(col)) }
-                    var acc = 0.0
-                    for (r, row) in test.enumerated() {
-                        let e = y[row, tt] - (prediction[r] + b[col])
-                        acc += testWeights[r] * e * e
-                    }
-                    errors[col] = acc / foldWeight
-                }
+            var predictions = Matrix(rows: test.count, columns: t * a)
+            for col in 0..<(t * a) {
+                let column = try la { () throws(LinearAlgebraError) in try xt.multiply(w.column(col)) }
+                for r in 0..<test.count { predictions[r, col] = column[r] }
             }
-            return (errors, foldWeight)
-        }
-        let foldWeights = perFold.map(\.weight)
-        return (0..<t).map { tt in
-            CrossValidationCurve(alphas: alphas,
-                                 foldErrors: perFold.map { Array($0.errors[(tt * a)..<(tt * a + a)]) },
-                                 foldWeights: foldWeights)
+            return (predictions, b)
         }
     }
 }

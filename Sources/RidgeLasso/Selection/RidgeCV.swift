@@ -262,9 +262,28 @@ public struct RidgeCV: Sendable {
     private func kFoldCurves(
         _ x: Matrix, _ y: Matrix, weights: [Double]?, folds: CrossValidationFolds
     ) throws(RegressionError) -> [CrossValidationCurve] {
-        let assignment = try FoldAssignment(folds, rows: x.rows)
-        let t = y.columns, a = alphas.count
         let alphas = self.alphas, fitIntercept = self.fitIntercept
+        return try foldCurves(rows: x.rows, y, weights: weights, folds: folds) {
+            (train: [Int], trainWeights: [Double]?, test: [Int]) throws(RegressionError) -> (predictions: Matrix, intercepts: [Double]) in
+            let spectrum = try RidgeSpectrum(x: x.selectingRows(train), y: y.selectingRows(train),
+                                             weights: trainWeights, fitIntercept: fitIntercept)
+            let (w, b) = try spectrum.coefficients(alphas: alphas)
+            let xt = x.selectingRows(test)
+            return (try la { () throws(LinearAlgebraError) in try xt.multiplied(by: w) }, b)
+        }
+    }
+
+    /// The K-fold curves of every target, the rules shared by a dense and a sparse X: folds from
+    /// `folds`, each fold's weighted mean squared error on its held-out rows, run in parallel
+    /// (each fold writes only its own errors, so the result does not depend on the threads).
+    /// `fitFold(train, trainWeights, test)` fits every (target, α) on the training rows and returns
+    /// Xw on the test rows (test × T·A, column t·A + a) and the intercepts.
+    func foldCurves(
+        rows n: Int, _ y: Matrix, weights: [Double]?, folds: CrossValidationFolds,
+        fitFold: @escaping @Sendable ([Int], [Double]?, [Int]) throws(RegressionError) -> (predictions: Matrix, intercepts: [Double])
+    ) throws(RegressionError) -> [CrossValidationCurve] {
+        let assignment = try FoldAssignment(folds, rows: n)
+        let t = y.columns, a = alphas.count
         let perFold = try ParallelTasks.map(count: assignment.count, threads: threads ?? ParallelTasks.defaultThreadCount) {
             (f: Int) throws(RegressionError) -> (errors: [Double], weight: Double) in
             let train = assignment.trainingRows(f), test = assignment.testRows(f)
@@ -275,11 +294,7 @@ public struct RidgeCV: Sendable {
             if let tw = trainWeights, !tw.contains(where: { $0 > 0 }) {
                 throw .invalidWeights("the training rows of fold \(f) all have zero weight")
             }
-            let spectrum = try RidgeSpectrum(x: x.selectingRows(train), y: y.selectingRows(train),
-                                             weights: trainWeights, fitIntercept: fitIntercept)
-            let (w, b) = try spectrum.coefficients(alphas: alphas)
-            let xt = x.selectingRows(test)
-            let pred = try la { () throws(LinearAlgebraError) in try xt.multiplied(by: w) }
+            let (pred, b) = try fitFold(train, trainWeights, test)
             var errors = [Double](repeating: 0, count: t * a)
             for tt in 0..<t {
                 for ai in 0..<a {
