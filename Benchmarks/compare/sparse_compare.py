@@ -75,7 +75,7 @@ def generate(directory, n, p, per_row, seed=0):
     data = 1.0 + rng.exponential(1.0, rows.size)
     X = sp.csc_matrix((data, (rows, cols)), shape=(n, p))
     X.sort_indices()
-    true = rank_to_column[rng.choice(np.arange(10, 5000), 50, replace=False)]
+    true = rank_to_column[rng.choice(np.arange(min(10, p - 50), min(5000, p)), 50, replace=False)]
     w = np.zeros(p)
     w[true] = rng.normal(0, 1, 50)
     signal = X @ w
