@@ -1,10 +1,10 @@
 #!/usr/bin/env Rscript
 # glmnet side of the sparse comparison (see sparse_compare.py, which calls this).
-# Usage: Rscript sparse_compare.R DIR TASK L1RATIO [THRESH]
+# Usage: Rscript sparse_compare.R DIR TASK L1RATIO [THRESH [warm|cold]]
 # Reads the CSC arrays DIR/{indptr.i32, indices.i32, data.f64}, DIR/y.f64, DIR/shape.txt (n, p,
 # nnz) and the alpha list DIR/alphas_TASK.f64 into a dgCMatrix (no copy to dense) and fits glmnet
 # at its defaults (thresh = 1e-7 unless given) with standardize = FALSE on the same alphas: once
-# untimed, then once per line read from standard input, answering each with the seconds of that
+# untimed (unless cold), then once per line read from standard input, answering each with the seconds of that
 # fit. At the end of input it writes glmnet_TASK_coef.f64 (k x p), glmnet_TASK_intercept.f64 and
 # glmnet_TASK_seconds.txt, as lasso_compare.R does (same rescaling of y and lambda, explained there).
 suppressMessages(library(Matrix))
@@ -28,7 +28,8 @@ fitone <- function() {
                 standardize = FALSE, intercept = TRUE, thresh = thresh)
   list(beta = fit$beta * sy, a0 = as.numeric(fit$a0) * sy)
 }
-res <- fitone()  # untimed warm-up
+warm <- length(args) < 5 || args[5] != "cold"
+if (warm) res <- fitone()  # untimed warm-up
 times <- numeric(0)
 input <- file("stdin")
 open(input)

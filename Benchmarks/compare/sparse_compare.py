@@ -4,7 +4,8 @@
 Usage:
     swift build -c release --product ridgelasso-benchmark
     python3 Benchmarks/compare/sparse_compare.py DIR [--n 20000] [--p 200000] [--per-row 50]
-        [--repeats 3] [--tasks T ...] [--no-glmnet] [--no-sklearn] [--markdown]
+        [--repeats 3] [--path-repeats R] [--no-anchor-warmup] [--tasks T ...] [--no-glmnet] [--no-sklearn]
+        [--markdown]
 
 The problem is text-like and drawn once (seed 0) into DIR: n rows with about `per-row` nonzeros
 each, their columns drawn from a Zipf law (frequency of the k-th most common column ∝ 1/k, the
@@ -18,7 +19,9 @@ Tasks: lasso_path (100 α from α_max down to 1e-2·α_max), enet_path (l1 ratio
 same ratio) and lasso_single (one fit at α_max/20), each side at its default tolerance
 (RidgeLasso 1e-6 certified relative gap, scikit-learn tol = 1e-4 — enet_path on CSC with
 X_offset for the implicit centering, as ElasticNet.fit passes it, and Lasso.fit — glmnet
-thresh = 1e-7, standardize = FALSE). The sides are timed in alternation (interleave.py); the
+thresh = 1e-7, standardize = FALSE). The sides are timed in alternation (interleave.py), each
+warmed up once untimed (--no-anchor-warmup skips the anchors' warm-up: their paths take minutes
+here, against which start-up effects vanish; --path-repeats sets the rounds of the paths); the
 table gives median times, the median paired ratio t_RidgeLasso / t_anchor with its spread, and
 each side's maximum relative suboptimality max_k (P_k − P_k*)/P_k*, P_k* the smallest objective
 any side reached, RidgeLasso's tolerance-1e-10 solve included; all objectives are evaluated
@@ -41,12 +44,22 @@ import numpy as np
 import scipy.sparse as sp
 
 from interleave import LineServer, blas_header, format_ratio, interleaved, ratio_summary, release_binary
+from lasso_compare import objective   # the same float64 evaluation as the dense comparison
 
 TASKS = ["lasso_path", "enet_path", "lasso_single"]
 
 
 def generate(directory, n, p, per_row, seed=0):
-    """Draws the problem and writes it; returns (X csc, y, meta)."""
+    """Draws the problem and writes it (or reads it back when DIR already holds this draw);
+    returns (X csc, y, meta)."""
+    meta_path = os.path.join(directory, "meta.json")
+    if os.path.isfile(meta_path):
+        meta = json.load(open(meta_path))
+        if (meta["n"], meta["p"], meta.get("per_row"), meta["seed"]) == (n, p, per_row, seed):
+            read = lambda name, dtype: np.fromfile(os.path.join(directory, name), dtype)
+            X = sp.csc_matrix((read("data.f64", "<f8"), read("indices.i32", "<i4"), read("indptr.i64", "<i8")),
+                              shape=(n, p))
+            return X, read("y.f64", "<f8"), meta
     rng = np.random.default_rng(seed)
     weights = 1.0 / np.arange(1, p + 1)
     cumulative = np.cumsum(weights / weights.sum())
@@ -62,7 +75,7 @@ def generate(directory, n, p, per_row, seed=0):
     data = 1.0 + rng.exponential(1.0, rows.size)
     X = sp.csc_matrix((data, (rows, cols)), shape=(n, p))
     X.sort_indices()
-    true = rank_to_column[rng.choice(np.arange(10, 5000), 50, replace=False)]
+    true = rank_to_column[rng.choice(np.arange(min(10, p - 50), min(5000, p)), 50, replace=False)]
     w = np.zeros(p)
     w[true] = rng.normal(0, 1, 50)
     signal = X @ w
@@ -80,18 +93,13 @@ def generate(directory, n, p, per_row, seed=0):
         "enet_path": dict(l1_ratio=0.5, alphas=list(np.geomspace(lasso_max / 0.5, 1e-2 * lasso_max / 0.5, 100))),
         "lasso_single": dict(l1_ratio=1.0, alphas=[lasso_max / 20]),
     }
-    meta = dict(n=n, p=p, nnz=int(X.nnz), seed=seed, tasks=tasks)
+    meta = dict(n=n, p=p, nnz=int(X.nnz), per_row=per_row, seed=seed, tasks=tasks)
     json.dump(meta, open(os.path.join(directory, "meta.json"), "w"))
     with open(os.path.join(directory, "shape.txt"), "w") as f:
         f.write(f"{n}\n{p}\n{X.nnz}\n")
     for task, t in tasks.items():
         np.array(t["alphas"], dtype="<f8").tofile(os.path.join(directory, f"alphas_{task}.f64"))
     return X, y, meta
-
-
-def objective(X, y, w, b, alpha, ratio):
-    r = y - X @ w - b
-    return 0.5 * (r @ r) / X.shape[0] + alpha * ratio * np.abs(w).sum() + 0.5 * alpha * (1 - ratio) * (w @ w)
 
 
 def sklearn_once(X, y, alphas, ratio, tol):
@@ -126,6 +134,8 @@ def main():
     ap.add_argument("--p", type=int, default=200000)
     ap.add_argument("--per-row", type=int, default=50)
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--path-repeats", type=int, default=None)
+    ap.add_argument("--no-anchor-warmup", action="store_true")
     ap.add_argument("--tasks", nargs="*", default=None, choices=TASKS)
     ap.add_argument("--no-glmnet", action="store_true")
     ap.add_argument("--no-sklearn", action="store_true")
@@ -151,8 +161,10 @@ def main():
         server = LineServer([args.benchmark, "--task", "serve"], stderr=subprocess.DEVNULL)
         sides = [("ridgelasso", lambda: float(server.ask(f"sparse {directory} {task}")))]
         last = {}
+        warm = not args.no_anchor_warmup
         if not args.no_sklearn:
-            sklearn_once(X, y, alphas, ratio, 1e-4)   # untimed warm-up
+            if warm:
+                sklearn_once(X, y, alphas, ratio, 1e-4)   # untimed warm-up
 
             def sk():
                 t, c, b = sklearn_once(X, y, alphas, ratio, 1e-4)
@@ -161,9 +173,11 @@ def main():
             sides.append(("sklearn", sk))
         glmnet = None
         if not args.no_glmnet:
-            glmnet = LineServer(["Rscript", os.path.join(here, "sparse_compare.R"), directory, task, str(ratio)])
+            glmnet = LineServer(["Rscript", os.path.join(here, "sparse_compare.R"), directory, task, str(ratio),
+                                 "1e-7", "warm" if warm else "cold"])
             sides.append(("glmnet", lambda: float(glmnet.ask("time"))))
-        times = interleaved(sides, max(1, args.repeats),
+        repeats = args.repeats if k == 1 or args.path_repeats is None else args.path_repeats
+        times = interleaved(sides, max(1, repeats),
                             log=lambda m: print(f"# {task} {m}", file=sys.stderr))
         rss = peak_rss_mb(server.process.pid)
         server.ask(f"sparse-write {directory} {task} 1e-6 ridgelasso")

@@ -38,13 +38,9 @@ extension ElasticNet {
         _ x: SparseMatrix, _ y: [Double], l1Ratio: Double, fitIntercept: Bool = true, sampleWeights: [Double]? = nil,
         positive: Bool = false, penaltyFactors: [Double]? = nil, standardize: Bool = false
     ) throws(RegressionError) -> Double {
-        let settings = ElasticNet(alpha: 1, l1Ratio: l1Ratio, fitIntercept: fitIntercept, standardize: standardize,
-                                  positive: positive, penaltyFactors: penaltyFactors)
-        guard l1Ratio > 0 || !l1Ratio.isFinite || l1Ratio < 0 else {
-            throw .invalidParameter(name: "l1Ratio", value: l1Ratio, requirement: "α_max needs l1Ratio > 0 (it is infinite for pure l2)")
-        }
-        let setup = try settings.prepare(x, y, sampleWeights: sampleWeights, initialCoefficients: nil)
-        return try alphaMax(setup.design, l1Weights: setup.l1Weights, l1Ratio: l1Ratio)
+        let model = try alphaMaxModel(l1Ratio: l1Ratio, fitIntercept: fitIntercept, positive: positive,
+                                      penaltyFactors: penaltyFactors, standardize: standardize)
+        return try model.alphaMax(model.prepare(x, y, sampleWeights: sampleWeights, initialCoefficients: nil))
     }
 
     /// Validates everything and prepares the implicitly centered sparse design.

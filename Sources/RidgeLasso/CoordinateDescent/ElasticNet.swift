@@ -314,13 +314,25 @@ public struct ElasticNet: Sendable {
         _ x: Matrix, _ y: [Double], l1Ratio: Double, fitIntercept: Bool = true, sampleWeights: [Double]? = nil,
         positive: Bool = false, penaltyFactors: [Double]? = nil, standardize: Bool = false
     ) throws(RegressionError) -> Double {
-        let settings = ElasticNet(alpha: 1, l1Ratio: l1Ratio, fitIntercept: fitIntercept, standardize: standardize,
-                                  positive: positive, penaltyFactors: penaltyFactors)
+        let model = try alphaMaxModel(l1Ratio: l1Ratio, fitIntercept: fitIntercept, positive: positive,
+                                      penaltyFactors: penaltyFactors, standardize: standardize)
+        return try model.alphaMax(model.prepare(x, y, sampleWeights: sampleWeights, initialCoefficients: nil))
+    }
+
+    /// The model whose α_max the public functions compute; refuses l1Ratio = 0 (α_max is infinite).
+    static func alphaMaxModel(
+        l1Ratio: Double, fitIntercept: Bool, positive: Bool, penaltyFactors: [Double]?, standardize: Bool
+    ) throws(RegressionError) -> ElasticNet {
         guard l1Ratio > 0 || !l1Ratio.isFinite || l1Ratio < 0 else {
             throw .invalidParameter(name: "l1Ratio", value: l1Ratio, requirement: "α_max needs l1Ratio > 0 (it is infinite for pure l2)")
         }
-        let setup = try settings.prepare(x, y, sampleWeights: sampleWeights, initialCoefficients: nil)
-        return try alphaMax(setup.design, l1Weights: setup.l1Weights, l1Ratio: l1Ratio)
+        return ElasticNet(alpha: 1, l1Ratio: l1Ratio, fitIntercept: fitIntercept, standardize: standardize,
+                          positive: positive, penaltyFactors: penaltyFactors)
+    }
+
+    /// α_max of a prepared problem at this model's l1 ratio.
+    func alphaMax<Design: CoordinateDescentDesign>(_ setup: Setup<Design>) throws(RegressionError) -> Double {
+        try ElasticNet.alphaMax(setup.design, l1Weights: setup.l1Weights, l1Ratio: l1Ratio)
     }
 
     static func alphaMax<Design: CoordinateDescentStatistics>(

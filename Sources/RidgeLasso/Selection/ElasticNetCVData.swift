@@ -20,8 +20,7 @@ extension Matrix: ElasticNetCVData {
     }
 
     func alphaMax(_ model: ElasticNet, _ y: [Double], sampleWeights: [Double]?) throws(RegressionError) -> Double {
-        let setup = try model.prepare(self, y, sampleWeights: sampleWeights, initialCoefficients: nil)
-        return try ElasticNet.alphaMax(setup.design, l1Weights: setup.l1Weights, l1Ratio: model.l1Ratio)
+        try model.alphaMax(model.prepare(self, y, sampleWeights: sampleWeights, initialCoefficients: nil))
     }
 
     /// One `dgemm`: X · [w₁ … w_A].
@@ -39,8 +38,7 @@ extension SparseMatrix: ElasticNetCVData {
     }
 
     func alphaMax(_ model: ElasticNet, _ y: [Double], sampleWeights: [Double]?) throws(RegressionError) -> Double {
-        let setup = try model.prepare(self, y, sampleWeights: sampleWeights, initialCoefficients: nil)
-        return try ElasticNet.alphaMax(setup.design, l1Weights: setup.l1Weights, l1Ratio: model.l1Ratio)
+        try model.alphaMax(model.prepare(self, y, sampleWeights: sampleWeights, initialCoefficients: nil))
     }
 
     /// Over the nonzeros of each wₖ's columns.
