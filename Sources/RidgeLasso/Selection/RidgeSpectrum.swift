@@ -198,23 +198,32 @@ struct RidgeSpectrum: Sendable {
                 }
             }
             for (ai, alpha) in alphas.enumerated() {
-                var acc = 0.0
-                for j in 0..<eigenvalues.count {
-                    let z = projections[j, tt], l = eigenvalues[j]
-                    switch form {
-                    case .primal: acc += z * z * (l + 2 * alpha) / ((l + alpha) * (l + alpha))
-                    case .dual:
-                        let f = alpha / (l + alpha)
-                        acc += z * z * f * f
-                    }
-                }
-                out[tt * a + ai] = form == .primal ? max(0, total - acc) : acc
+                out[tt * a + ai] = Self.residualSumOfSquares(projections, target: tt, eigenvalues: eigenvalues,
+                                                             alpha: alpha, primal: form == .primal, total: total)
             }
         }
         return out
     }
 
     // MARK: Helpers
+
+    /// Σ sᵢeᵢ² of one target at α from a spectrum: primal ‖ỹ‖² − Σₖ zₖ²(λₖ + 2α)/(λₖ + α)²
+    /// (`total` = ‖ỹ‖², clamped at 0), dual Σₖ gₖ²α²/(λₖ + α)² (`total` unused).
+    static func residualSumOfSquares(
+        _ projections: Matrix, target t: Int, eigenvalues: [Double], alpha: Double, primal: Bool, total: Double
+    ) -> Double {
+        var acc = 0.0
+        for j in 0..<eigenvalues.count {
+            let z = projections[j, t], l = eigenvalues[j]
+            if primal {
+                acc += z * z * (l + 2 * alpha) / ((l + alpha) * (l + alpha))
+            } else {
+                let f = alpha / (l + alpha)
+                acc += z * z * f * f
+            }
+        }
+        return primal ? max(0, total - acc) : acc
+    }
 
     /// Rows per block in the primal passes: about 8 MB of doubles per block.
     static func blockRows(features p: Int) -> Int {

@@ -153,17 +153,8 @@ struct SparseRidgeSpectrum {
         for (ai, alpha) in alphas.enumerated() {
             let shrink = 1 - degreesOfFreedom(alpha: alpha) / Double(positiveRows.count)
             for tt in 0..<targets {
-                var acc = 0.0
-                for j in 0..<eigenvalues.count {
-                    let z = projections[j, tt], l = eigenvalues[j]
-                    switch form {
-                    case .primal: acc += z * z * (l + 2 * alpha) / ((l + alpha) * (l + alpha))
-                    case .dual:
-                        let f = alpha / (l + alpha)
-                        acc += z * z * f * f
-                    }
-                }
-                let rss = form == .primal ? max(0, squares[tt] - acc) : acc
+                let rss = RidgeSpectrum.residualSumOfSquares(projections, target: tt, eigenvalues: eigenvalues,
+                                                             alpha: alpha, primal: form == .primal, total: squares[tt])
                 out[tt * a + ai] = shrink > 0 ? (rss / problem.totalWeight) / (shrink * shrink) : .infinity
             }
         }
