@@ -99,7 +99,7 @@ public struct SparseMatrix: Sendable, Equatable, Hashable {
     ///
     /// - Throws: ``LinearAlgebraError/invalidSparseStructure(_:)`` naming the first triplet whose
     ///   row or column is out of range; ``LinearAlgebraError/nonFinite(row:column:)`` for a NaN or
-    ///   infinite value (checked before summing, so ∞ − ∞ cannot hide one).
+    ///   infinite value (checked before summing, so ∞ − ∞ cannot hide one) or a sum that overflows.
     /// - Complexity: O(p + t log(t/p)) for t triplets: a counting sort by column, then a sort of
     ///   each column's rows.
     public init(
@@ -137,6 +137,8 @@ public struct SparseMatrix: Sendable, Equatable, Hashable {
                     sum += byColumn[k].value
                     k += 1
                 }
+                // Finite addends can still overflow: 1e308 + 1e308.
+                guard sum.isFinite else { throw .nonFinite(row: Int(row), column: j) }
                 if sum != 0 {
                     rowIndices.append(row)
                     values.append(sum)
@@ -231,6 +233,10 @@ public struct SparseMatrix: Sendable, Equatable, Hashable {
         }
         guard rows <= Int(Int32.max) else {
             throw .tooLarge("sparse matrix rows = \(rows) (32-bit row indices)")
+        }
+        // columns + 1 offsets must be representable and allocatable.
+        guard columns < Int(Int32.max) else {
+            throw .tooLarge("sparse matrix columns = \(columns)")
         }
     }
 }

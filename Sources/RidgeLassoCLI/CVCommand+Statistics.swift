@@ -47,7 +47,8 @@ enum StatisticsCV {
             var criterion: [(String, JSONValue)]
             if let looData = cv.looData {
                 let selection = RidgeCV(alphas: alphas, fitIntercept: fitIntercept, criterion: .leaveOneOut, rule: cv.rule)
-                evaluation = try leaveOneOut(all, selection: selection, data: looData, weights: cv.weights)
+                evaluation = try leaveOneOut(all, selection: selection, data: looData, weights: cv.weights,
+                                             options: cv.data.reading.csvOptions)
                 criterion = [("criterion", .string("leave_one_out"))]
             } else if file.folds >= 2 {
                 let seed = file.foldSeed ?? 0
@@ -79,8 +80,11 @@ enum StatisticsCV {
     /// columns are found by the statistics' names (``RidgeLeaveOneOutPass``).
     /// - Throws: ``CLIError`` (exit status 1) for an unreadable or malformed file, a missing
     ///   column, weights that do not match the statistics' weighting, or other rows than theirs.
-    static func leaveOneOut(_ all: SufficientStatistics, selection: RidgeCV, data: String, weights: String?) throws -> RidgeCVEvaluation {
-        var stream = try CSVBlockStream(path: data)
+    static func leaveOneOut(
+        _ all: SufficientStatistics, selection: RidgeCV, data: String, weights: String?, options: CSVReadOptions
+    ) throws -> RidgeCVEvaluation {
+        // The rows are read by the rules `stats` read them with (delimiter, decimal mark, --na).
+        var stream = try CSVBlockStream(path: data, options: options)
         defer { stream.close() }
         let source = stream.source, names = stream.names
         func index(_ name: String, _ role: String) throws -> Int {

@@ -32,6 +32,9 @@ struct Design {
     /// - Throws: ``CSVError`` for a bad file; ``CLIError`` (exit status 1) for an unknown
     ///   column, a text or missing cell (with a hint naming the option that handles it), a file
     ///   with no feature column, or negative / all-zero weights.
+    /// The most levels a categorical column may have (each becomes a dense indicator column).
+    static let maximumLevels = 1000
+
     static func load(_ data: DataOptions, weightsColumn: String? = nil) throws -> Design {
         let source = try CSVSource(contentsOf: data.file, options: data.reading.csvOptions)
         let names = source.columnNames
@@ -108,6 +111,12 @@ struct Design {
                         continue
                     }
                     let sorted = seen.sorted()
+                    // An identifier or free-text column is not a category: n indicator columns
+                    // would make the design n × n.
+                    guard sorted.count <= Self.maximumLevels else {
+                        throw CLIError.data("\(file): column \(quoted(names[j])) has \(sorted.count) distinct values, more than "
+                            + "the \(Self.maximumLevels) levels a categorical column may have; --drop it if it is an identifier")
+                    }
                     let rank = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })
                     let recode = seen.map { Double(rank[$0] ?? 0) }
                     let encoding = CategoricalEncoding(column: names[j], levels: sorted)
@@ -118,6 +127,8 @@ struct Design {
                 }
                 x = try Matrix(rows: n, columns: features.count, columnMajor: columns)
             }
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIError.data("\(file): \(error)")
         }

@@ -75,6 +75,12 @@ struct PredictCommand: OutputProducingCommand {
             }
         }
         let kept = try Design.resolveColumns(keep, in: names, option: "--keep", file: file)
+        // Rows left out have no prediction line: without ids beside them the output would no
+        // longer line up with the input rows.
+        if reading.na == .omitRow, !source.hasRowNames, kept.isEmpty {
+            throw CLIError.usage("predict --na omit leaves rows out, so each prediction needs its row's id: "
+                + "use a row-name column or --keep COL")
+        }
         let used = Set(origins.map(\.column))
         for j in kept where !used.contains(j) { types[j] = .text }
         let chosen = used.union(kept).sorted()

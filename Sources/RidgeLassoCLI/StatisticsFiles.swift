@@ -35,6 +35,11 @@ enum StatisticsFiles {
         let file = try read(path)
         let all: SufficientStatistics
         do { all = try file.combined() } catch { throw CLIError.data("\(path): \(error)") }
+        // Statistics of several targets come from the library; every command here fits one.
+        guard all.targetNames.count == 1 else {
+            throw CLIError.data("\(path): the statistics hold \(all.targetNames.count) targets (\(list(all.targetNames))); "
+                + "the command line fits statistics of one target, as `ridgelasso stats` writes them")
+        }
         if let target, target != all.targetNames[0] {
             throw CLIError.data("\(path): the statistics are for the target \(quoted(all.targetNames[0])), not \(quoted(target))")
         }

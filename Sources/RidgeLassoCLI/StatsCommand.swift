@@ -20,7 +20,7 @@ struct StatsCommand: OutputProducingCommand {
         whole data, i = --first-row plus its index in this input, goes to fold \
         RowFold(i, --seed)), for cross-validation from one pass; with --fold-column COL the fold \
         of each row is read from that column instead (integer ids 0 … K−1, K from --folds or \
-        else the largest id + 1; the column is not a feature). Nothing else is printed on \
+        else the largest id + 1, at most 100; the column is not a feature). Nothing else is printed on \
         standard output; --progress (automatic when standard error is a terminal) reports rows, \
         MB/s and the time elapsed on standard error. The format is described in docs/rlstats.md.
         
@@ -141,7 +141,7 @@ struct StatsCommand: OutputProducingCommand {
             }
             var fold: [Int]? = nil
             if let foldIndex {
-                let ids = try Self.foldIDs(table.values.column(at[foldIndex] ?? foldIndex), limit: folds ?? Self.maximumFolds,
+                let ids = try Self.foldIDs(table.values.column(at[foldIndex] ?? foldIndex), limit: folds ?? Self.implicitFoldLimit,
                                            name: names[foldIndex], column: foldIndex, file: source,
                                            rows: rowIndex, headerLines: stream.headerLines)
                 if let top = ids.max(), top >= parts.count {
@@ -155,8 +155,10 @@ struct StatsCommand: OutputProducingCommand {
             }
             do {
                 if let fold {
-                    for f in 0..<parts.count {
-                        let rows = fold.indices.filter { fold[$0] == f }
+                    // The block's rows bucketed by fold in one pass; empty folds are skipped.
+                    var members = [[Int]](repeating: [], count: parts.count)
+                    for (i, f) in fold.enumerated() { members[f].append(i) }
+                    for (f, rows) in members.enumerated() where !rows.isEmpty {
                         try parts[f].add(rows: block.selectingRows(rows), weights: w.map { w in rows.map { w[$0] } })
                     }
                 } else {
@@ -193,6 +195,10 @@ struct StatsCommand: OutputProducingCommand {
     /// The most folds `stats` keeps (the bound of --folds).
     static let maximumFolds = 100_000
 
+    /// The most folds a fold column may name without --folds: a stray id (a row number, a year)
+    /// must not make tens of thousands of parts, each p² doubles.
+    static let implicitFoldLimit = 100
+
     /// The index of the fold column `name`: present, and neither the target nor the weights.
     static func foldColumnIndex(_ name: String, names: [String], target: Int, weights: Int?, file: String) throws -> Int {
         guard let index = names.firstIndex(of: name) else {
@@ -211,7 +217,7 @@ struct StatsCommand: OutputProducingCommand {
         var ids = [Int](repeating: 0, count: values.count)
         for (i, v) in values.enumerated() {
             guard v >= 0, v < Double(limit), v == v.rounded(.towardZero) else {
-                let bound = limit == maximumFolds ? "" : " (--folds \(limit))"
+                let bound = limit == implicitFoldLimit ? " (give --folds K for more folds)" : " (--folds \(limit))"
                 throw CLIError.data("\(file): line \(headerLines + rows[i] + 1) (row \(rows[i] + 1)), column \(column + 1) \(quoted(name)): "
                     + "fold id \(v) is not an integer in [0, \(limit))\(bound)")
             }

@@ -35,9 +35,9 @@ public struct CategoricalEncoding: Codable, Sendable, Equatable {
     public func indicators(codes: [Double]) -> [Double] {
         let n = codes.count
         var out = [Double](repeating: 0, count: n * levels.count)
-        for (i, code) in codes.enumerated() {
-            let k = Int(code)
-            if k >= 0, k < levels.count { out[i + k * n] = 1 }
+        // A code that is not a level index (NaN, negative, too large) sets no indicator.
+        for (i, code) in codes.enumerated() where code >= 0 && code < Double(levels.count) {
+            out[i + Int(code) * n] = 1
         }
         return out
     }

@@ -202,6 +202,29 @@ struct ExportedCSVBadInputTests {
             == "ridgelasso: error: \(broken): the encoding of column \"s\" does not match the model's features")
     }
 
+    @Test("an identifier column is not a category; predict --na omit needs row ids beside its lines")
+    func identifiersAndOmittedPredictions() throws {
+        let dir = try temporaryDirectory()
+        let ids = dir.appendingPathComponent("ids.csv").path
+        var text = "id,x,y\n"
+        for i in 0..<1001 { text += "row\(i),\(i % 7),\(i % 5)\n" }
+        try text.write(toFile: ids, atomically: true, encoding: .utf8)
+        #expect(try CLIProcess.expectFailure(Self.fit + ["--target", "y", "--categorical", "auto", ids], status: 1)
+            == "ridgelasso: error: \(ids): column \"id\" has 1001 distinct values, more than the 1000 levels "
+            + "a categorical column may have; --drop it if it is an identifier")
+        let model = dir.appendingPathComponent("m.json").path
+        #expect(try CLIProcess.run(Self.fit + ["--target", "y", "--drop", "id", "--output", model, ids]).status == 0)
+        let holes = dir.appendingPathComponent("holes.csv").path
+        try "id,x\na,1\nb,NA\nc,3\n".write(toFile: holes, atomically: true, encoding: .utf8)
+        #expect(try CLIProcess.expectFailure(["predict", "--model", model, "--na", "omit", holes], status: 2)
+            == "ridgelasso: error: predict --na omit leaves rows out, so each prediction needs its row's id: "
+            + "use a row-name column or --keep COL")
+        let kept = try CLIProcess.run(["predict", "--model", model, "--na", "omit", "--keep", "id", holes])
+        #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(kept.stdout.split(separator: "\n").map { $0.split(separator: ",").first.map(String.init) ?? "" }
+            == ["id", "a", "c"])
+    }
+
     @Test("column options: unknown names, conflicting roles")
     func columns() throws {
         let f = Self.export("mtcars_clean.csv")

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import RidgeLasso
 import RidgeLassoCSV
 import Testing
@@ -6,6 +7,20 @@ import Testing
 /// `ridgelasso stats`, `merge` and `fit --stats` against `fit` on the CSV file itself.
 @Suite("ridgelasso stats, merge and fit --stats")
 struct StatsCommandTests {
+    @Test("statistics of two targets (written by the library) are refused by fit, path and cv in one line")
+    func severalTargets() throws {
+        let dir = try ScratchDirectory.make()
+        var statistics = try SufficientStatistics(featureNames: ["a", "b"], targetNames: ["y1", "y2"], weighted: false)
+        try statistics.add(rows: try Matrix(rows: [[1, 2, 3, 4], [2, 1, 0, 1], [0, 5, 2, 2], [3, 3, 1, 0]]))
+        let path = dir.appendingPathComponent("two.rlstats").path
+        try Data(StatisticsFile(statistics).encoded()).write(to: URL(fileURLWithPath: path))
+        let message = "ridgelasso: error: \(path): the statistics hold 2 targets (\"y1\", \"y2\"); "
+            + "the command line fits statistics of one target, as `ridgelasso stats` writes them"
+        for command in [["fit", "--model", "ridge", "--alpha", "1"], ["path", "--model", "lasso"], ["cv", "--model", "ridge"]] {
+            #expect(try CLIProcess.expectFailure(command + ["--stats", path], status: 1) == message, "\(command)")
+        }
+    }
+
     /// A seeded CSV with columns a, b (offset 1e8), c, w (weights in [0, 2)), y; `rows` ranges
     /// of it as separate files with the same header.
     static func data(in directory: URL, rows: [Range<Int>]) throws -> (all: String, parts: [String]) {

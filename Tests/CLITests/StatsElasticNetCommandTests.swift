@@ -133,7 +133,7 @@ struct StatsElasticNetCommandTests {
         let dir = try ScratchDirectory.make()
         let out = dir.appendingPathComponent("x.rlstats").path
         let cases: [(String, [String], String)] = [
-            ("a,f,y\n1,0,2\n2,1.5,3\n", [], "line 3 (row 2), column 2 \"f\": fold id 1.5 is not an integer in [0, 100000)"),
+            ("a,f,y\n1,0,2\n2,1.5,3\n", [], "line 3 (row 2), column 2 \"f\": fold id 1.5 is not an integer in [0, 100) (give --folds K for more folds)"),
             ("a,f,y\n1,0,2\n2,-1,3\n", [], "line 3 (row 2), column 2 \"f\": fold id -1.0 is not an integer"),
             ("a,f,y\n1,0,2\n2,3,3\n", ["--folds", "3"], "fold id 3.0 is not an integer in [0, 3) (--folds 3)"),
             ("a,f,y\n1,0,2\n2,0,3\n", [], "the fold column \"f\" names only fold 0; cross-validation needs at least 2 folds"),

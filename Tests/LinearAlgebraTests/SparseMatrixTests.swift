@@ -66,6 +66,12 @@ struct SparseMatrixTests {
         #expect(throws: LinearAlgebraError.nonFinite(row: 1, column: 1)) {
             try SparseMatrix(rows: 2, columns: 2, triplets: [(1, 1, .infinity), (1, 1, -.infinity)])
         }
+        #expect(throws: LinearAlgebraError.nonFinite(row: 0, column: 1)) {
+            try SparseMatrix(rows: 2, columns: 2, triplets: [(0, 1, 1e308), (0, 1, 1e308)])
+        }
+        #expect(throws: LinearAlgebraError.tooLarge("sparse matrix columns = \(Int.max)")) {
+            try SparseMatrix(zeros: 1, Int.max)
+        }
     }
 
     @Test("stored zeros in compressed input are dropped")

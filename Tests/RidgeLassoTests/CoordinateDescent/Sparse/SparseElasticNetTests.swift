@@ -182,7 +182,10 @@ import _TestSupport
             let d = try model.fit(x.dense(), y)
             #expect(s.converged && d.converged)
             #expect(s.dualityGap <= 1e-12 * s.objective)
-            #expect(abs(s.objective - d.objective) <= s.dualityGap + d.dualityGap + 1e-14 * d.objective)
+            // Each objective is a sum over n squared residuals, evaluated in another order by each
+            // design and BLAS: up to n·ε of it is rounding (reference BLAS shows 2.9e-15 here).
+            let rounding = Double(n) * Double.ulpOfOne * d.objective
+            #expect(abs(s.objective - d.objective) <= s.dualityGap + d.dualityGap + rounding)
             #expect(abs(s.coefficients[0] - d.coefficients[0]) <= 1e-6 * abs(d.coefficients[0]))
             #expect(abs(s.coefficients[0] - 4) < 0.1)
             #expect(s.iterations <= 2 * d.iterations + 10)
