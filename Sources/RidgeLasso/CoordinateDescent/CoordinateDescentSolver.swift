@@ -36,7 +36,7 @@ struct SolverOptions {
 ///
 ///     minimize (c/2)‖ỹ − X̃w‖² + Σⱼ λ₁aⱼ|wⱼ| + (λ₂bⱼ/2)wⱼ²   (wⱼ ≥ 0 if positive)
 ///
-/// on a ``CoordinateDescentDesign`` (today the dense ``PreparedDesign``), warm-started from its current coefficients (so a path is a sequence of
+/// on a ``CoordinateDescentDesign`` (the dense ``PreparedDesign`` or the sparse ``SparseDesign``), warm-started from its current coefficients (so a path is a sequence of
 /// ``solve(penalty:previousL1:stopping:)`` calls). Each coordinate update is the exact minimizer
 /// wⱼ ← S(dⱼwⱼ + ρⱼ, λ₁aⱼ)/(dⱼ + λ₂bⱼ), ρⱼ = c x̃ⱼᵀr (Friedman, Hastie & Tibshirani 2010).
 ///
