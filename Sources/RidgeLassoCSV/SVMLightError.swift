@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Why an svmlight / libsvm file could not be read, with the file, line (1-based, counting every
 /// physical line) and the offending pair as written.
 public enum SVMLightError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -40,12 +42,14 @@ public enum SVMLightError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The input errors of the shared byte reader, restated.
-    init(_ error: CSVError) {
+    /// The input errors of the shared byte reader, restated for `file`.
+    init(_ error: CSVError, file: String) {
         switch error {
         case .unreadable(let file, let reason): self = .unreadable(file: file, reason: reason)
         case .lineTooLong(let file, let line, let limit): self = .lineTooLong(file: file, line: line, limit: limit)
-        default: self = .unreadable(file: "", reason: error.description)
+        default: self = .unreadable(file: file, reason: error.description)
         }
     }
 }
+
+extension SVMLightError: RidgeLassoError {}

@@ -53,7 +53,7 @@ public enum SVMLightReader {
     public static func read(contentsOf path: String, features: Int? = nil) throws(SVMLightError) -> SVMLightData {
         try checkWidth(features, source: path)
         let input: ByteInput
-        do { input = try ByteInput(path: path) } catch { throw SVMLightError(error) }
+        do { input = try ByteInput(path: path) } catch { throw SVMLightError(error, file: path) }
         defer { input.close() }
         return try read(input, features: features)
     }
@@ -196,7 +196,7 @@ public enum SVMLightReader {
         var labels: [Double] = []
         var width = features ?? 0
         func nextLine() throws(SVMLightError) -> (start: UnsafeMutablePointer<UInt8>, count: Int)? {
-            do { return try input.nextLine() } catch { throw SVMLightError(error) }
+            do { return try input.nextLine() } catch { throw SVMLightError(error, file: file) }
         }
         while let (start, count) = try nextLine() {
             let line = input.lineNumber - 1

@@ -100,4 +100,16 @@ struct SVMLightReaderTests {
             try SVMLightReader.read(contentsOf: "/nonexistent/x.svm")
         }
     }
+
+    @Test("svmlight errors are RidgeLassoErrors: localizedDescription is the one-line message")
+    func errorProtocol() {
+        do {
+            _ = try SVMLightReader.read(contentsOf: "/nonexistent/x.svm")
+            Issue.record("a missing file was read")
+        } catch let error as any RidgeLassoError {
+            #expect(error.localizedDescription == "/nonexistent/x.svm: cannot read file: No such file or directory")
+        } catch {
+            Issue.record("\(error) is not a RidgeLassoError")
+        }
+    }
 }

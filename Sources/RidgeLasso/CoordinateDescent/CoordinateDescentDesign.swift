@@ -50,7 +50,7 @@ extension CoordinateDescentStatistics {
 /// columns themselves (the Newton steps' Gram cache). Compressed sparse columns implement them
 /// over the nonzeros, with the shift applied as a constant as the dense design does.
 ///
-/// ``PreparedDesign`` (dense, column-major) implements all of it. The solver is generic over the
+/// ``PreparedDesign`` (dense, column-major) and ``SparseDesign`` (compressed sparse columns) implement all of it. The solver is generic over the
 /// design, so every call is specialized and inlined: no dynamic dispatch in a sweep.
 protocol CoordinateDescentDesign: CoordinateDescentStatistics where Rows == Self {
     /// n: the length of the residual and of the columns.

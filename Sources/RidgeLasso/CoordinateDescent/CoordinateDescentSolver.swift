@@ -36,8 +36,9 @@ struct SolverOptions {
 ///
 ///     minimize (c/2)‖ỹ − X̃w‖² + Σⱼ λ₁aⱼ|wⱼ| + (λ₂bⱼ/2)wⱼ²   (wⱼ ≥ 0 if positive)
 ///
-/// on a ``CoordinateDescentStatistics`` design (the dense ``PreparedDesign``, or ``StatisticsDesign``
-/// without rows, which runs the covariance scheme only), warm-started from its current coefficients (so a path is a sequence of
+/// on a ``CoordinateDescentStatistics`` design (the dense ``PreparedDesign``, the sparse
+/// ``SparseDesign``, or ``StatisticsDesign`` without rows, which runs the covariance scheme only),
+/// warm-started from its current coefficients (so a path is a sequence of
 /// ``solve(penalty:previousL1:stopping:)`` calls). Each coordinate update is the exact minimizer
 /// wⱼ ← S(dⱼwⱼ + ρⱼ, λ₁aⱼ)/(dⱼ + λ₂bⱼ), ρⱼ = c x̃ⱼᵀr (Friedman, Hastie & Tibshirani 2010).
 ///

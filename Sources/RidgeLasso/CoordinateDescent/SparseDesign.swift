@@ -22,7 +22,7 @@ import LinearAlgebra
 /// the caller's CSC arrays (plus one copy of the values with weights) and O(n + p); Gram columns
 /// cost one pass over the nonzeros each, and the Newton steps' Gram rows are formed from sparse
 /// columns, never from dense copies.
-struct SparseDesign: @unchecked Sendable {
+struct SparseDesign: Sendable {
     let rows: Int
     let columns: Int
     let columnStarts: [Int]
@@ -238,19 +238,24 @@ extension SparseDesign: CoordinateDescentDesign {
     func gramColumns(_ features: [Int]) throws(RegressionError) -> [Double] {
         let p = columns
         var g = [Double](repeating: 0, count: p * features.count)
-        var t: [Double] = []
-        t.reserveCapacity(rows)
-        for (slot, k) in features.enumerated() {
-            t.removeAll(keepingCapacity: true)
-            appendCenteredColumn(k, to: &t)
-            t.withUnsafeBufferPointer { tp in
-                let sum = shiftSum(tp.baseAddress!)
-                g.withUnsafeMutableBufferPointer { out in
-                    correlations(tp.baseAddress!, rowSum: sum, into: out.baseAddress! + slot * p)
-                }
+        g.withUnsafeMutableBufferPointer { out in
+            forEachCenteredColumn(features) { slot, t, sum in
+                correlations(t, rowSum: sum, into: out.baseAddress! + slot * p)
             }
         }
         return g
+    }
+
+    /// Calls `body(position, x̃ₖ, eᵀx̃ₖ)` for each k of `features`, x̃ₖ scattered into one reused
+    /// n-vector.
+    func forEachCenteredColumn(_ features: [Int], _ body: (Int, UnsafePointer<Double>, Double) -> Void) {
+        var t: [Double] = []
+        t.reserveCapacity(rows)
+        for (position, k) in features.enumerated() {
+            t.removeAll(keepingCapacity: true)
+            appendCenteredColumn(k, to: &t)
+            t.withUnsafeBufferPointer { tp in body(position, tp.baseAddress!, shiftSum(tp.baseAddress!)) }
+        }
     }
 
     /// All Gram columns (only the covariance scheme asks, for p small enough to hold p² numbers).
@@ -278,15 +283,8 @@ extension SparseDesign: CoordinateDescentDesign {
     func newtonProducts(_ fresh: [Int], against all: [Int], columns _: inout [Double]) -> [Double] {
         let m = fresh.count
         var product = [Double](repeating: 0, count: m * all.count)
-        var t: [Double] = []
-        t.reserveCapacity(rows)
-        for (a, k) in fresh.enumerated() {
-            t.removeAll(keepingCapacity: true)
-            appendCenteredColumn(k, to: &t)
-            t.withUnsafeBufferPointer { tp in
-                let sum = shiftSum(tp.baseAddress!)
-                for (b, l) in all.enumerated() { product[a + b * m] = shiftedDot(l, tp.baseAddress!, rowSum: sum) }
-            }
+        forEachCenteredColumn(fresh) { a, t, sum in
+            for (b, l) in all.enumerated() { product[a + b * m] = shiftedDot(l, t, rowSum: sum) }
         }
         return product
     }
