@@ -30,6 +30,9 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
     /// where no better-conditioned method exists (fits from statistics: the rows are gone, so
     /// QR and SVD cannot run).
     case insufficientAccuracy(reciprocalCondition: Double, digits: Double, required: Double)
+    /// An iterative solve inside a procedure that needs its exact answer stopped short of its
+    /// tolerance (conjugate gradients in a sparse ridge fold): the result would rest on it silently.
+    case notConverged(String)
 
     public var description: String {
         switch self {
@@ -48,6 +51,7 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
         case .insufficientAccuracy(let rcond, let digits, let required):
             let shown = (digits * 10).rounded() / 10
             return "insufficient accuracy: the system's reciprocal condition estimate \(rcond) leaves about \(shown) correct digits, fewer than the \(required) required; use a larger alpha, or fit from the rows (qr or svd)"
+        case .notConverged(let m): return "did not converge: \(m)"
         }
     }
 }

@@ -24,7 +24,9 @@ extension RidgeCV {
     ///   matrix (p × p, or n⁺ × n⁺ over the rows of positive weight), which must have order
     ///   ≤ ``Ridge/sparseDirectMaximumOrder``; beyond it they are refused — use K-fold.
     /// - K-fold decomposes each training set the same way when it fits, and otherwise fits every
-    ///   α by ``Ridge/fit(_:_:sampleWeights:tolerance:maximumIterations:)`` (conjugate gradients).
+    ///   α by ``Ridge/fit(_:_:sampleWeights:tolerance:maximumIterations:)`` (conjugate gradients);
+    ///   a fold whose solve stops above its tolerance throws ``RegressionError/notConverged(_:)``
+    ///   rather than enter the curve.
     /// - The refit at the chosen α is ``Ridge/fit(_:_:sampleWeights:tolerance:maximumIterations:)``
     ///   with ``solver`` (``RidgeSolver/qr`` and ``RidgeSolver/svd`` are refused for a sparse X).
     ///
@@ -119,6 +121,11 @@ extension RidgeCV {
                     let models = try Ridge(alpha: alpha, fitIntercept: fitIntercept, solver: .conjugateGradient)
                         .fit(problem.x, targets: problem.y, sampleWeights: trainWeights)
                     for (tt, model) in models.enumerated() {
+                        // A fold's curve resting on an unconverged solve would choose α on it.
+                        if let report = model.iterativeSolve, !report.converged {
+                            throw .notConverged("conjugate gradients for α = \(alpha) reached a relative residual of "
+                                + "\(report.relativeResidual), above \(report.tolerance), in \(report.iterations) iterations")
+                        }
                         for j in 0..<x.columns { w[j, tt * a + ai] = model.coefficients[j] }
                         b[tt * a + ai] = model.intercept
                     }
