@@ -7,7 +7,9 @@ struct RidgeLassoCommand: ParsableCommand {
         abstract: "Ridge, lasso and elastic-net regression on numeric CSV files, with JSON output.",
         discussion: """
         Input: a CSV file with a header row and numeric cells. The response is the column named \
-        by --target (default: the last column); every other column is a feature, in file order.
+        by --target (default: the last column); every other column is a feature, in file order. \
+        fit, path, cv and predict also read svmlight files (--format); fit, path and cv also fit \
+        from statistics written by `ridgelasso stats` (--stats).
         
         \(Objectives.text)
         

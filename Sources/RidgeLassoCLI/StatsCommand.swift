@@ -13,8 +13,8 @@ struct StatsCommand: OutputProducingCommand {
         Reads the rows in blocks, in memory independent of their number, and writes the weighted \
         means and centered co-moments of the features and the target (and the count, total \
         weight, minimum and maximum of each column) to --output. Parts written from different \
-        pieces of the data merge exactly with `ridgelasso merge`; `ridgelasso fit --model ridge \
-        --stats FILE` fits from them. An input with a header and no rows gives an empty part, \
+        pieces of the data merge exactly with `ridgelasso merge`; `ridgelasso fit|path|cv \
+        --stats FILE` fits from them (ridge, lasso and elastic net). An input with a header and no rows gives an empty part, \
         which merges as nothing. With --output - the statistics go to standard output (binary; \
         refused on a terminal). With --folds K the file keeps one part per fold (row i of the \
         whole data, i = --first-row plus its index in this input, goes to fold \
