@@ -94,6 +94,37 @@ struct ModelExchangeTests {
         Self.expectSameBits(try Self.cliPredictions(model: again.path, data: Self.diabetes), try model.predict(x), "re-encoded")
     }
 
+    @Test("a model file with one-hot levels decodes with them, and encodes back to the CLI's members and levels")
+    func categoricalLevels() throws {
+        let dir = try temporaryDirectory()
+        let iris = Fixture.path("exports/iris.csv"), file = dir.appendingPathComponent("iris.json").path
+        for model in [["--model", "ridge", "--alpha", "1"], ["--model", "lasso", "--alpha", "0.01"]] {
+            let fit = try CLIProcess.run(["fit"] + model + ["--target", "Sepal.Length", "--categorical", "Species",
+                                                            "--output", file, iris])
+            #expect(fit.status == 0, "\(fit.stderr)")
+            let decoded = try JSONDecoder().decode(FittedModel.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+            let levels = [CategoricalLevels(column: "Species", levels: ["setosa", "versicolor", "virginica"])]
+            switch decoded {
+            case .ridge(let m): #expect(m.categorical == levels)
+            case .elasticNet(let m): #expect(m.categorical == levels)
+            }
+            let expected = try jsonObject(fit.stdout)
+            let encoded = try jsonObject(String(decoding: try JSONEncoder().encode(decoded), as: UTF8.self))
+            let extra: Set<String> = model[1] == "ridge" ? ["reciprocal_condition"] : ["objective"]
+            #expect(Set(encoded.keys).subtracting(extra) == Set(expected.keys))
+            for members in [encoded, expected] {
+                let entries = try #require(members["categorical"] as? [[String: Any]])
+                #expect(entries.count == 1 && entries[0]["column"] as? String == "Species")
+                #expect(entries[0]["levels"] as? [String] == ["setosa", "versicolor", "virginica"])
+            }
+            // predict reads the re-encoded file as the original.
+            let reencoded = dir.appendingPathComponent("again.json").path
+            try JSONEncoder().encode(decoded).write(to: URL(fileURLWithPath: reencoded))
+            #expect(try CLIProcess.run(["predict", "--model", reencoded, iris]).stdout
+                == (try CLIProcess.run(["predict", "--model", file, iris]).stdout))
+        }
+    }
+
     @Test("errorDescription is the CLI's message: CSV, regression and statistics-file errors")
     func errorMessages() throws {
         let dir = try temporaryDirectory()

@@ -35,12 +35,16 @@ public struct ElasticNetModel: LinearPredictor, Sendable, Equatable {
     public let featureNames: [String]?
     /// The name of the response, when known (written as the model file's `target`).
     public let targetName: String?
+    /// The categorical columns one-hot encoded into the features, when the model came from a file
+    /// that records them (``CategoricalLevels``); nil otherwise.
+    public let categorical: [CategoricalLevels]?
 
     /// A model from its parts (the solvers build it; decoding a model file rebuilds it).
     package init(
         coefficients: [Double], intercept: Double, alpha: Double, l1Ratio: Double, iterations: Int,
         dualityGap: Double, converged: Bool, objective: Double,
-        dualityGapFloor: Double? = nil, featureNames: [String]? = nil, targetName: String? = nil
+        dualityGapFloor: Double? = nil, featureNames: [String]? = nil, targetName: String? = nil,
+        categorical: [CategoricalLevels]? = nil
     ) {
         self.dualityGapFloor = dualityGapFloor
         self.coefficients = coefficients
@@ -53,6 +57,7 @@ public struct ElasticNetModel: LinearPredictor, Sendable, Equatable {
         self.objective = objective
         self.featureNames = featureNames
         self.targetName = targetName
+        self.categorical = categorical
     }
 
     /// The same model with names for its features (one per coefficient) and, optionally, its response.
@@ -63,7 +68,7 @@ public struct ElasticNetModel: LinearPredictor, Sendable, Equatable {
         return ElasticNetModel(coefficients: coefficients, intercept: intercept, alpha: alpha, l1Ratio: l1Ratio,
                                iterations: iterations, dualityGap: dualityGap, converged: converged,
                                objective: objective, dualityGapFloor: dualityGapFloor,
-                               featureNames: features, targetName: target)
+                               featureNames: features, targetName: target, categorical: categorical)
     }
 
     /// The indices of the nonzero coefficients.

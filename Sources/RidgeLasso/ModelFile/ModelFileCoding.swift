@@ -5,12 +5,13 @@
 ///      "coefficients":[…],"iterations":37,"converged":true,"duality_gap":1.2e-09}
 ///
 /// (ridge: `"solver"` and, when the SVD found the design rank-deficient, `"rank"` instead of the
-/// l1 ratio and the solver's account). `"target"` names the response when it is known. The
+/// l1 ratio and the solver's account). `"target"` names the response when it is known, and
+/// `"categorical"` lists the one-hot encoded columns with their levels (``CategoricalLevels``). The
 /// library also writes `"objective"` (lasso, elastic net) and `"reciprocal_condition"` (ridge) so
 /// that a decoded model equals the encoded one; `predict` ignores members it does not use, and
 /// decoding ignores unknown members, so files from newer writers still load.
 enum ModelFileKey: String, CodingKey {
-    case model, alpha, intercept, features, coefficients, target
+    case model, alpha, intercept, features, coefficients, target, categorical
     case l1Ratio = "l1_ratio"
     case iterations, converged
     case dualityGap = "duality_gap"
@@ -27,10 +28,11 @@ enum ModelFileKind: String {
 /// The checks `ridgelasso predict` applies to a model file, for decoding: the same conditions,
 /// thrown as `DecodingError.dataCorrupted` with the CLI's wording.
 enum ModelFileCheck {
-    /// Reads the members every model has: features, coefficients, intercept, target.
+    /// Reads the members every model has: features, coefficients, intercept, target, categorical.
     static func linearPart(
         _ c: KeyedDecodingContainer<ModelFileKey>
-    ) throws -> (features: [String], coefficients: [Double], intercept: Double, target: String?) {
+    ) throws -> (features: [String], coefficients: [Double], intercept: Double, target: String?,
+                 categorical: [CategoricalLevels]?) {
         let features = try c.decode([String].self, forKey: .features)
         let coefficients = try c.decode([Double?].self, forKey: .coefficients)
         let intercept = try c.decodeIfPresent(Double.self, forKey: .intercept)
@@ -56,7 +58,8 @@ enum ModelFileCheck {
         guard let intercept, intercept.isFinite else {
             throw corrupted(c, .intercept, "the intercept is not a finite number")
         }
-        return (features, values, intercept, try c.decodeIfPresent(String.self, forKey: .target))
+        return (features, values, intercept, try c.decodeIfPresent(String.self, forKey: .target),
+                try c.decodeIfPresent([CategoricalLevels].self, forKey: .categorical))
     }
 
     /// The `"model"` member, which must be one of `allowed`.
@@ -77,7 +80,7 @@ enum ModelFileCheck {
     /// and target.
     static func encodeLinearPart(
         _ c: inout KeyedEncodingContainer<ModelFileKey>, _ model: some LinearPredictor,
-        names: [String]?, target: String?
+        names: [String]?, target: String?, categorical: [CategoricalLevels]?
     ) throws {
         for (j, value) in model.coefficients.enumerated() where !value.isFinite {
             throw EncodingError.invalidValue(value, EncodingError.Context(
@@ -93,6 +96,7 @@ enum ModelFileCheck {
         try c.encode(names ?? FeatureNames.defaults(count: model.coefficients.count), forKey: .features)
         try c.encode(model.coefficients, forKey: .coefficients)
         try c.encodeIfPresent(target, forKey: .target)
+        if let categorical, !categorical.isEmpty { try c.encode(categorical, forKey: .categorical) }
     }
 }
 
@@ -113,7 +117,7 @@ extension RidgeModel: Codable {
                   alpha: try c.decode(Double.self, forKey: .alpha), solverUsed: solver,
                   rank: try c.decodeIfPresent(Int.self, forKey: .rank),
                   reciprocalCondition: try c.decodeIfPresent(Double.self, forKey: .reciprocalCondition),
-                  featureNames: part.features, targetName: part.target)
+                  featureNames: part.features, targetName: part.target, categorical: part.categorical)
     }
 
     /// Writes the model file `ridgelasso predict --model` reads; features without
@@ -123,7 +127,8 @@ extension RidgeModel: Codable {
         var c = encoder.container(keyedBy: ModelFileKey.self)
         try c.encode(ModelFileKind.ridge.rawValue, forKey: .model)
         try c.encode(alpha, forKey: .alpha)
-        try ModelFileCheck.encodeLinearPart(&c, self, names: featureNames, target: targetName)
+        try ModelFileCheck.encodeLinearPart(&c, self, names: featureNames, target: targetName,
+                                             categorical: categorical)
         try c.encode(solverUsed.rawValue, forKey: .solver)
         try c.encodeIfPresent(rank, forKey: .rank)
         if let reciprocalCondition, reciprocalCondition.isFinite {
@@ -148,7 +153,7 @@ extension ElasticNetModel: Codable {
                   dualityGap: try c.decodeIfPresent(Double.self, forKey: .dualityGap) ?? .nan,
                   converged: try c.decode(Bool.self, forKey: .converged),
                   objective: try c.decodeIfPresent(Double.self, forKey: .objective) ?? .nan,
-                  featureNames: part.features, targetName: part.target)
+                  featureNames: part.features, targetName: part.target, categorical: part.categorical)
     }
 
     /// Writes the model file `ridgelasso predict --model` reads (`"model":"lasso"` when r = 1);
@@ -159,7 +164,8 @@ extension ElasticNetModel: Codable {
         try c.encode((l1Ratio == 1 ? ModelFileKind.lasso : .elasticnet).rawValue, forKey: .model)
         try c.encode(alpha, forKey: .alpha)
         try c.encode(l1Ratio, forKey: .l1Ratio)
-        try ModelFileCheck.encodeLinearPart(&c, self, names: featureNames, target: targetName)
+        try ModelFileCheck.encodeLinearPart(&c, self, names: featureNames, target: targetName,
+                                             categorical: categorical)
         try c.encode(iterations, forKey: .iterations)
         try c.encode(converged, forKey: .converged)
         if dualityGap.isFinite { try c.encode(dualityGap, forKey: .dualityGap) } else { try c.encodeNil(forKey: .dualityGap) }

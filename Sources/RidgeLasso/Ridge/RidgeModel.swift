@@ -36,6 +36,9 @@ public struct RidgeModel: LinearPredictor, Sendable, Equatable {
     public let featureNames: [String]?
     /// The name of the response, when known (written as the model file's `target`).
     public let targetName: String?
+    /// The categorical columns one-hot encoded into the features, when the model came from a file
+    /// that records them (``CategoricalLevels``); nil otherwise.
+    public let categorical: [CategoricalLevels]?
     /// How the iterative solve ended (``RidgeSolver/conjugateGradient`` on a sparse X): the
     /// relative residual reached, the tolerance asked for and the iterations. `nil` when the
     /// solution came from a direct factorization and is exact up to rounding.
@@ -45,7 +48,8 @@ public struct RidgeModel: LinearPredictor, Sendable, Equatable {
     public init(
         coefficients: [Double], intercept: Double, alpha: Double, solverUsed: RidgeSolver,
         rank: Int? = nil, reciprocalCondition: Double? = nil, iterativeSolve: IterativeSolveReport? = nil,
-        featureNames: [String]? = nil, targetName: String? = nil
+        featureNames: [String]? = nil, targetName: String? = nil,
+        categorical: [CategoricalLevels]? = nil
     ) {
         self.coefficients = coefficients
         self.intercept = intercept
@@ -56,6 +60,7 @@ public struct RidgeModel: LinearPredictor, Sendable, Equatable {
         self.iterativeSolve = iterativeSolve
         self.featureNames = featureNames
         self.targetName = targetName
+        self.categorical = categorical
     }
 
     /// The same model with other coefficients (for instance mapped back from standardized
@@ -63,7 +68,7 @@ public struct RidgeModel: LinearPredictor, Sendable, Equatable {
     public func withCoefficients(_ coefficients: [Double]) -> RidgeModel {
         RidgeModel(coefficients: coefficients, intercept: intercept, alpha: alpha, solverUsed: solverUsed,
                    rank: rank, reciprocalCondition: reciprocalCondition, iterativeSolve: iterativeSolve,
-                   featureNames: featureNames, targetName: targetName)
+                   featureNames: featureNames, targetName: targetName, categorical: categorical)
     }
 
     /// The same model with names for its features (one per coefficient) and, optionally, its response.
@@ -73,7 +78,7 @@ public struct RidgeModel: LinearPredictor, Sendable, Equatable {
         try FeatureNames.validate(features, count: coefficients.count)
         return RidgeModel(coefficients: coefficients, intercept: intercept, alpha: alpha, solverUsed: solverUsed,
                           rank: rank, reciprocalCondition: reciprocalCondition, iterativeSolve: iterativeSolve,
-                          featureNames: features, targetName: target)
+                          featureNames: features, targetName: target, categorical: categorical)
     }
 }
 

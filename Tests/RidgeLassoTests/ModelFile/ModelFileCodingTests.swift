@@ -65,13 +65,14 @@ struct ModelFileCodingTests {
         let text = """
             {"model":"lasso","alpha":0.1,"l1_ratio":1.0,"intercept":152.13,"features":["a","b"],\
             "coefficients":[1.5,-0.0],"iterations":37,"converged":true,"duality_gap":1.2e-09,"target":"y",\
-            "categorical":{"c":["u","v"]},"future":[1,2]}
+            "categorical":[{"column":"c","levels":["u","v"]}],"future":[1,2]}
             """
         let model = try JSONDecoder().decode(FittedModel.self, from: Data(text.utf8))
         guard case .elasticNet(let lasso) = model else { Issue.record("not a lasso: \(model)"); return }
         #expect(lasso.coefficients == [1.5, 0] && lasso.intercept == 152.13 && lasso.alpha == 0.1)
         #expect(lasso.iterations == 37 && lasso.converged && lasso.dualityGap == 1.2e-09 && lasso.objective.isNaN)
         #expect(lasso.featureNames == ["a", "b"] && lasso.targetName == "y")
+        #expect(lasso.categorical == [CategoricalLevels(column: "c", levels: ["u", "v"])])
         #expect(try lasso.predict([2, 7]) == 152.13 + 3)
         let ridge = try JSONDecoder().decode(FittedModel.self, from: Data("""
             {"model":"ridge","alpha":4.0,"intercept":1.0,"features":["x"],"coefficients":[2.0],"solver":"cholesky"}
