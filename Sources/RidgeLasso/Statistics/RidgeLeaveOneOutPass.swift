@@ -34,6 +34,10 @@ public struct RidgeLeaveOneOutPass: Sendable {
     /// Rows and rows of positive weight seen so far.
     public private(set) var rowsSeen = 0
     var positiveRowsSeen = 0
+    /// Σsᵢ and, per column, Σsᵢ(zᵢⱼ − K − mⱼ) over the rows seen: the same data as the statistics
+    /// gives the statistics' weight and zero (to rounding).
+    var weightSeen = 0.0
+    var centeredSums: [Double]
 
     /// A pass for `selection`'s α grid, intercept and rule (its ``RidgeCV/criterion`` is not
     /// consulted: the pass is leave-one-out) on the rows summarized by `statistics`.
@@ -75,6 +79,7 @@ public struct RidgeLeaveOneOutPass: Sendable {
         sum = [Double](repeating: 0, count: k * a)
         sumSquares = sum
         residualSquares = sum
+        centeredSums = [Double](repeating: 0, count: statistics.dimension)
     }
 
     /// Adds a block of rows: `rows` is b × d (features then targets, in the statistics' order),
@@ -97,6 +102,13 @@ public struct RidgeLeaveOneOutPass: Sendable {
             throw .invalidWeights("row \(rowsSeen + i) has the weight \(weights[i]); weights must be finite and ≥ 0")
         }
         guard b > 0 else { return }
+        for j in 0..<d {
+            let kj = statistics.shift[j], mj = statistics.mean[j]
+            var acc = 0.0
+            for i in 0..<b { acc += (weights?[i] ?? 1) * ((z[i, j] - kj) - mj) }
+            centeredSums[j] += acc
+        }
+        for i in 0..<b { weightSeen += weights?[i] ?? 1 }
         let active = system.active, m = active.count, k = statistics.targetCount, a = selection.alphas.count
         let total = statistics.totalWeight
         // x̃ᵢ on the active features, then R = X̃V, leverages R²D and fits RC.
@@ -139,10 +151,24 @@ public struct RidgeLeaveOneOutPass: Sendable {
     /// The leave-one-out curves (one per target), GCV from the same pass, the degrees of freedom
     /// and the α chosen by the selection's rule.
     /// - Throws: ``RegressionError/dimensionMismatch(_:)`` when the pass did not see the rows the
-    ///   statistics count (in number, or in rows of positive weight).
+    ///   statistics count (in number, in rows of positive weight, in total weight, or in a column's
+    ///   mean).
     public func evaluation() throws(RegressionError) -> RidgeCVEvaluation {
         guard rowsSeen == statistics.rowCount, positiveRowsSeen == statistics.positiveRowCount else {
             throw .dimensionMismatch("the leave-one-out pass read \(rowsSeen) rows (\(positiveRowsSeen) of positive weight) but the statistics hold \(statistics.rowCount) (\(statistics.positiveRowCount)): it must read the same data")
+        }
+        // Other rows of the same count: the total weight or a column's mean differs. By
+        // Cauchy–Schwarz |Σsᵢ(zᵢⱼ − μⱼ)| ≤ √(W·Cⱼⱼ); rounding keeps it far below 1e-8 of that bound.
+        let total = statistics.totalWeight
+        guard abs(weightSeen - total) <= 1e-9 * total else {
+            throw .dimensionMismatch("the leave-one-out pass read rows of total weight \(weightSeen) but the statistics hold \(total): it must read the same data")
+        }
+        let names = statistics.featureNames + statistics.targetNames
+        for j in 0..<statistics.dimension {
+            let bound = (total * statistics.comoment[j, j]).squareRoot()
+            guard abs(centeredSums[j]) <= 1e-8 * bound + 1e-12 * total * abs(statistics.means[j]) else {
+                throw .dimensionMismatch("the leave-one-out pass read a column \"\(names[j])\" whose mean is \(statistics.means[j] + centeredSums[j] / total), the statistics' \(statistics.means[j]): it must read the same data")
+            }
         }
         let k = statistics.targetCount, a = selection.alphas.count, w = statistics.totalWeight
         let folds = Double(positiveRowsSeen)

@@ -49,5 +49,17 @@ struct RidgeLeaveOneOutPassTests {
         try pass.add(rows: z.selectingRows(Array(0..<10)), weights: Array(w[0..<10]))
         #expect(throws: RegressionError.self) { try pass.evaluation() }
         #expect(throws: RegressionError.self) { try RidgeLeaveOneOutPass(statistics: s, selection: RidgeCV(alphas: [0])) }
+        // As many rows as the statistics, but not theirs: one value changed, or other weights.
+        var other = z
+        other[4, 1] += 0.5
+        var changed = try RidgeLeaveOneOutPass(statistics: s, selection: cv)
+        try changed.add(rows: other, weights: w)
+        #expect(throws: RegressionError.self) { try changed.evaluation() }
+        var reweighted = try RidgeLeaveOneOutPass(statistics: s, selection: cv)
+        try reweighted.add(rows: z, weights: w.map { 2 * $0 })
+        #expect(throws: RegressionError.self) { try reweighted.evaluation() }
+        var same = try RidgeLeaveOneOutPass(statistics: s, selection: cv)
+        try same.add(rows: z, weights: w)
+        _ = try same.evaluation()
     }
 }
