@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 OUT=.build-fuzz
-TARGETS=(csv-memory csv-file csv-source model-json)
+TARGETS=(csv-memory csv-file csv-source model-json svmlight)
 SWIFTC=${SWIFTC:-swiftc}
 FLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -package-name RidgeLasso -I "$OUT" -I Sources/CLAPACK)
 
@@ -29,6 +29,8 @@ build() {
     Fuzz/Targets/CSVFileFuzz.swift Fuzz/Targets/CSVFuzzCheck.swift "${libs[@]}"
   "$SWIFTC" "${FLAGS[@]}" -module-name CSVSourceFuzz -o "$OUT/csv-source" \
     Fuzz/Targets/CSVSourceFuzz.swift Fuzz/Targets/CSVFuzzCheck.swift "${libs[@]}"
+  "$SWIFTC" "${FLAGS[@]}" -module-name SVMLightFuzz -o "$OUT/svmlight" \
+    Fuzz/Targets/SVMLightFuzz.swift Fuzz/Targets/CSVFuzzCheck.swift "${libs[@]}"
   "$SWIFTC" "${FLAGS[@]}" -module-name ModelFileFuzz -o "$OUT/model-json" \
     Fuzz/Targets/ModelFileFuzz.swift Fuzz/Targets/QuotedShim.swift \
     Sources/RidgeLassoCLI/ModelFile.swift Sources/RidgeLassoCLI/JSONValue.swift Sources/RidgeLassoCLI/CLIError.swift \
