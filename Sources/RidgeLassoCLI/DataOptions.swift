@@ -22,13 +22,7 @@ struct DataOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The response column (default: the last column).", valueName: "name"))
     var target: String?
 
-    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
-        "Columns that are not used at all (repeat it or give a comma-separated list).", valueName: "col,…"))
-    var drop: [String] = []
-
-    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
-        "The feature columns (default: every column but the target, the weights and those dropped).", valueName: "col,…"))
-    var features: [String] = []
+    @OptionGroup var columns: ColumnSelection
 
     @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
         "Text columns to one-hot encode (one 0/1 feature per level, named col=level), or 'auto' for every feature column that holds text.",
@@ -45,4 +39,16 @@ struct DataOptions: ParsableArguments {
 
     /// Whether an intercept is fitted.
     var fitIntercept: Bool { !noIntercept }
+}
+
+/// Which columns of a CSV file are used: `--drop` and `--features`, shared by every command that
+/// reads one (`stats` included).
+struct ColumnSelection: ParsableArguments {
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "Columns that are not used at all (repeat it or give a comma-separated list).", valueName: "col,…"))
+    var drop: [String] = []
+
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "The feature columns (default: every column but the target, the weights and those dropped).", valueName: "col,…"))
+    var features: [String] = []
 }

@@ -39,8 +39,8 @@ struct Design {
         let source = try CSVSource(contentsOf: data.file, options: data.reading.csvOptions)
         let names = source.columnNames
         let file = source.source
-        let roles = try columnRoles(names, target: data.target, weights: weightsColumn, drop: data.drop,
-                                    features: data.features, file: file)
+        let roles = try columnRoles(names, target: data.target, weights: weightsColumn, drop: data.columns.drop,
+                                    features: data.columns.features, file: file)
         var types: [Int: CSVColumnType] = [:]
         if data.categorical == ["auto"] {
             for j in roles.features { types[j] = .numericOrCategorical }

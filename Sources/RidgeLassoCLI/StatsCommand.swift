@@ -37,13 +37,7 @@ struct StatsCommand: OutputProducingCommand {
     @Option(help: ArgumentHelp("Column of non-negative sample weights (not a feature).", valueName: "column"))
     var weights: String?
 
-    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
-        "Columns that are not used at all (repeat it or give a comma-separated list).", valueName: "col,…"))
-    var drop: [String] = []
-
-    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
-        "The feature columns (default: every column but the target, the weights and those dropped).", valueName: "col,…"))
-    var features: [String] = []
+    @OptionGroup var columns: ColumnSelection
 
     @OptionGroup var reading: ReadingOptions
 
@@ -98,7 +92,7 @@ struct StatsCommand: OutputProducingCommand {
         defer { stream.close() }
         let source = stream.source, names = stream.names
         let (targetIndex, weightIndex, roleFeatures) = try Design.columnRoles(
-            names, target: target, weights: weights, drop: drop, features: features, file: source)
+            names, target: target, weights: weights, drop: columns.drop, features: columns.features, file: source)
         var featureIndices = roleFeatures
         let foldIndex = try foldColumn.map { name in
             try Self.foldColumnIndex(name, names: names, target: targetIndex, weights: weightIndex, file: source)
@@ -111,7 +105,7 @@ struct StatsCommand: OutputProducingCommand {
         let used = Set(featureIndices + [targetIndex] + [weightIndex, foldIndex].compactMap { $0 }).sorted()
         stream.columns = used
         let at = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
-        let columns = (featureIndices + [targetIndex]).compactMap { at[$0] }
+        let blockColumns = (featureIndices + [targetIndex]).compactMap { at[$0] }
         var parts: [SufficientStatistics]
         let empty: SufficientStatistics
         do {
@@ -128,7 +122,7 @@ struct StatsCommand: OutputProducingCommand {
                 continue
             }
             // The parsed block itself when its columns are features then target, in file order.
-            let block = columns == Array(0..<table.values.columns) ? table.values : table.values.selectingColumns(columns)
+            let block = blockColumns == Array(0..<table.values.columns) ? table.values : table.values.selectingColumns(blockColumns)
             let rowIndex = stream.lastRowIndices
             var w: [Double]?
             if let weightIndex, let weightPosition = at[weightIndex] {
