@@ -60,11 +60,16 @@ struct ReadmeExampleTests {
             .deletingLastPathComponent()
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
-        let printed = try #require(Self.block(after: "## Quick start", in: readme))
-            .filter { !$0.hasPrefix("import ") }
+        let block = try #require(Self.block(after: "## Quick start", in: readme))
+        let printed = block.filter { !$0.hasPrefix("import ") }
         let tested = try #require(Self.lines(of: source, between: "// README quick start: begin",
                                              and: "// README quick start: end"))
         #expect(Self.trimmed(printed) == Self.trimmed(tested))
+        // Its imports are the README's: the block compiles on its own, as printed.
+        let sourceLines = Set(source.split(separator: "\n").map(String.init))
+        let imports = block.filter { $0.hasPrefix("import ") }
+        #expect(imports == ["import Foundation", "import LinearAlgebra", "import RidgeLasso"])
+        #expect(imports.allSatisfy(sourceLines.contains))
     }
 
     /// The lines of the first ```swift block after `heading`.

@@ -64,3 +64,29 @@ extension ElasticNetCVResult: CustomStringConvertible {
             + "\(curve.summary), \(health); refit: \(model)"
     }
 }
+
+extension ElasticNetPath: CustomStringConvertible {
+    /// `lasso path: 100 α from 2.1 to 0.0021, 0 to 10 coefficients nonzero, all converged, largest
+    /// duality gap 3.1e-09` (elastic net also shows its l1 ratio).
+    public var description: String {
+        let name = l1Ratio == 1 ? "lasso path" : "elastic-net path (l1 ratio \(l1Ratio))"
+        guard let first = alphas.first, let last = alphas.last else { return "\(name): no α" }
+        let counts = nonzeroCounts
+        let health = allConverged ? "all converged" : "\(converged.filter { !$0 }.count) of \(count) NOT converged"
+        return "\(name): \(count) α from \(first) to \(last), \(counts.min() ?? 0) to \(counts.max() ?? 0) "
+            + "coefficients nonzero, \(health), largest duality gap \(dualityGaps.max() ?? 0)"
+    }
+}
+
+extension GradientMethodResult: CustomStringConvertible {
+    /// `FISTA: objective 0.43, 8 of 10 coefficients nonzero, converged after 120 iterations, duality
+    /// gap 1e-07, step 0.5`: the baseline's run in one line.
+    public var description: String {
+        var parts = ["objective \(objective)",
+                     "\(coefficients.filter { $0 != 0 }.count) of \(coefficients.count) coefficients nonzero",
+                     "\(converged ? "converged" : "NOT converged") after \(iterations) iteration\(iterations == 1 ? "" : "s")"]
+        if let dualityGap { parts.append("duality gap \(dualityGap)") }
+        parts.append("step \(stepSize)")
+        return "\(method): " + parts.joined(separator: ", ")
+    }
+}

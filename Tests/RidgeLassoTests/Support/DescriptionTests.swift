@@ -42,4 +42,19 @@ struct DescriptionTests {
         #expect(cv.description.contains(cv.allConverged ? ", all paths converged; refit: " : ", NOT every path converged; refit: "))
         #expect(cv.description.hasSuffix(cv.model.description))
     }
+
+    @Test("paths and gradient baselines: the grid, the sparsity range, convergence and the largest gap")
+    func pathAndGradient() throws {
+        let (x, y) = try Datasets.diabetes()
+        let path = try Lasso().path(x, y, count: 20)
+        let counts = path.nonzeroCounts
+        #expect(path.description == "lasso path: 20 α from \(path.alphas[0]) to \(path.alphas[19]), "
+            + "\(counts.min()!) to \(counts.max()!) coefficients nonzero, all converged, "
+            + "largest duality gap \(path.dualityGaps.max()!)")
+        #expect(counts.min() == 0 && path.allConverged)
+        let fista = try ProximalGradientDescent.fista(alpha: 0.5).fit(x, y)
+        let gap = try #require(fista.dualityGap)
+        #expect(fista.description.hasPrefix("\(fista.method): objective \(fista.objective), "))
+        #expect(fista.description.hasSuffix("after \(fista.iterations) iterations, duality gap \(gap), step \(fista.stepSize)"))
+    }
 }
