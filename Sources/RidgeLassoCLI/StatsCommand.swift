@@ -106,6 +106,7 @@ struct StatsCommand: OutputProducingCommand {
         stream.columns = used
         let at = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
         let blockColumns = (featureIndices + [targetIndex]).compactMap { at[$0] }
+        let foldPosition = foldIndex.flatMap { at[$0] }
         var parts: [SufficientStatistics]
         let empty: SufficientStatistics
         do {
@@ -134,8 +135,8 @@ struct StatsCommand: OutputProducingCommand {
                 w = column
             }
             var fold: [Int]? = nil
-            if let foldIndex {
-                let ids = try Self.foldIDs(table.values.column(at[foldIndex] ?? foldIndex), limit: folds ?? Self.implicitFoldLimit,
+            if let foldIndex, let foldPosition {
+                let ids = try Self.foldIDs(table.values.column(foldPosition), limit: folds ?? Self.implicitFoldLimit,
                                            name: names[foldIndex], column: foldIndex, file: source,
                                            rows: rowIndex, headerLines: stream.headerLines)
                 if let top = ids.max(), top >= parts.count {
